@@ -1,0 +1,131 @@
+#include "app/index_command.h"
+
+#include "analysis/analyzer.h"
+#include "app/exit_code.h"
+#include "formats/article_reader.h"
+#include "index/index_writer.h"
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <memory>
+
+namespace archivar::app {
+namespace {
+
+struct IndexCounts {
+  std::size_t new_articles = 0;
+  std::size_t replaced = 0;
+  std::size_t analysed = 0;  // dry run
+  std::size_t rejected = 0;
+};
+
+std::string Where(const RecordOrigin& origin) {
+  return origin.line == 0 ? origin.path
+                          : origin.path + ":" + std::to_string(origin.line);
+}
+
+nlohmann::json DryRunJson(const Article& article, std::size_t term_count) {
+  return {{"id", article.id},         {"title", article.title},
+          {"date", article.date},     {"source", article.source},
+          {"category", article.category}, {"author", article.author},
+          {"url", article.url},       {"editor_code", article.editor_code},
+          {"terms", term_count}};
+}
+
+std::string FormatRate(std::size_t count, double seconds) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.2f s, %.0f articles/s", seconds,
+                seconds > 0 ? count / seconds : 0.0);
+  return buffer;
+}
+
+void PrintSummary(const IndexOptions& options, const IndexCounts& counts,
+                  double seconds, std::ostream& err) {
+  if (options.quiet) return;
+  if (options.dry_run) {
+    err << "archivar-index: dry run: " << counts.analysed << " articles analysed, "
+        << counts.rejected << " rejected, "
+        << FormatRate(counts.analysed, seconds) << "\n";
+    return;
+  }
+  std::size_t indexed = counts.new_articles + counts.replaced;
+  err << "archivar-index: " << indexed << " articles indexed (" << counts.new_articles
+      << " new, " << counts.replaced << " replaced), " << counts.rejected
+      << " rejected, " << FormatRate(indexed, seconds) << "\n";
+}
+
+// Reads all inputs, handing each article to `consume` and reporting the
+// rejected ones.
+void ForEachArticle(const IndexOptions& options, IndexCounts& counts,
+                    std::ostream& err,
+                    const std::function<void(const Article&)>& consume) {
+  formats::ArticleCallbacks callbacks;
+  callbacks.on_article = [&](const RecordOrigin&, Article article) {
+    consume(article);
+  };
+  callbacks.on_rejected = [&](const RecordOrigin& origin, const std::string& reason) {
+    ++counts.rejected;
+    err << Where(origin) << ": " << reason << "\n";
+  };
+  formats::ReadArticles(options.inputs, callbacks);
+}
+
+void RunDryRun(const IndexOptions& options, IndexCounts& counts,
+               std::ostream& out, std::ostream& err) {
+  analysis::Analyzer analyzer;
+  ForEachArticle(options, counts, err, [&](const Article& article) {
+    std::size_t terms = analyzer.Analyze(article.title).size() +
+                        analyzer.Analyze(article.body).size();
+    ++counts.analysed;
+    if (options.json) out << DryRunJson(article, terms).dump() << "\n";
+  });
+}
+
+void RunIntoDatabase(const IndexOptions& options, IndexCounts& counts,
+                     std::ostream& err) {
+  index::IndexWriter writer(options.db_path, options.batch_size);
+  ForEachArticle(options, counts, err, [&](const Article& article) {
+    if (writer.Add(article) == index::AddOutcome::kNew) {
+      ++counts.new_articles;
+    } else {
+      ++counts.replaced;
+    }
+  });
+  writer.Close();
+}
+
+}  // namespace
+
+int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) {
+  if (!options.dry_run && options.db_path.empty()) {
+    err << "archivar-index: --db DIR is required (or use --dry-run)\n";
+    return kExitFatal;
+  }
+  auto started = std::chrono::steady_clock::now();
+  IndexCounts counts;
+  try {
+    if (options.dry_run) {
+      RunDryRun(options, counts, out, err);
+    } else {
+      RunIntoDatabase(options, counts, err);
+    }
+  } catch (const Xapian::DatabaseLockError& e) {
+    err << "archivar-index: the database '" << options.db_path
+        << "' is locked by another process (another archivar-index is writing to it)\n";
+    return kExitFatal;
+  } catch (const Xapian::Error& e) {
+    err << "archivar-index: cannot write the database '" << options.db_path
+        << "': " << e.get_msg() << "\n";
+    return kExitFatal;
+  }
+  double seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - started).count();
+  PrintSummary(options, counts, seconds, err);
+  return counts.rejected == 0 ? kExitOk : kExitPartial;
+}
+
+}  // namespace archivar::app

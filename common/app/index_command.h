@@ -1,0 +1,27 @@
+// The work behind `archivar-index`: read articles from files, directories
+// or standard input, analyse them and write them to a Xapian database.
+// Per-record problems are reported as "path:line: reason" and counted;
+// fatal problems end the run with one line.  The summary and all messages
+// go to `err`; `out` receives --dry-run --json output.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace archivar::app {
+
+struct IndexOptions {
+  std::string db_path;              // required unless dry_run
+  std::vector<std::string> inputs;  // files, directories, "-" for stdin
+  bool dry_run = false;             // parse and analyse only, no database
+  bool json = false;                // with dry_run: one JSON object per article
+  std::size_t batch_size = 1000;    // articles per commit
+  bool quiet = false;               // no summary line
+};
+
+// Runs the indexer; returns an ExitCode (see exit_code.h).
+int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace archivar::app

@@ -1,0 +1,102 @@
+#include "app/search_command.h"
+
+#include "analysis/analyzer.h"
+#include "app/exit_code.h"
+#include "render/renderers.h"
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace archivar::app {
+namespace {
+
+bool UseColor(ColorMode mode) {
+  switch (mode) {
+    case ColorMode::kAlways:
+      return true;
+    case ColorMode::kNever:
+      return false;
+    case ColorMode::kAuto:
+      break;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO);
+}
+
+int RunAnalyze(const SearchOptions& options, std::ostream& out) {
+  analysis::Analyzer analyzer;
+  const std::string& text = options.request.query;
+  auto terms = analyzer.Analyze(text);
+  if (options.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& t : terms) {
+      list.push_back({{"term", t.term},
+                      {"position", t.position},
+                      {"start", t.start},
+                      {"end", t.end},
+                      {"text", text.substr(t.start, t.end - t.start)},
+                      {"rule", analysis::TermRuleName(t.rule)}});
+    }
+    out << nlohmann::json{{"text", text}, {"terms", list}}.dump(
+               -1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
+  } else {
+    for (const auto& t : terms) {
+      out << t.position << "\t" << t.term << "\t" << analysis::TermRuleName(t.rule)
+          << "\t" << text.substr(t.start, t.end - t.start) << "\n";
+    }
+  }
+  return terms.empty() ? kExitPartial : kExitOk;
+}
+
+std::string MissingDatabaseMessage(const std::string& path) {
+  return "archivar-search: no Archivar database at '" + path +
+         "'; create one with: archivar-index --db " + path + " PATH...";
+}
+
+}  // namespace
+
+bool ParseSortOrder(const std::string& text, search::SortOrder* sort) {
+  if (text == "relevance") *sort = search::SortOrder::kRelevance;
+  else if (text == "newest") *sort = search::SortOrder::kNewest;
+  else if (text == "oldest") *sort = search::SortOrder::kOldest;
+  else return false;
+  return true;
+}
+
+int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.analyze) return RunAnalyze(options, out);
+  std::error_code error;
+  if (!std::filesystem::exists(options.db_path, error)) {
+    err << MissingDatabaseMessage(options.db_path) << "\n";
+    return kExitFatal;
+  }
+  try {
+    search::Searcher searcher(options.db_path);
+    auto response = searcher.Search(options.request);
+    if (!response) {
+      err << "archivar-search: " << response.error() << "\n";
+      return kExitFatal;
+    }
+    if (!response.value().note.empty() && !options.json) {
+      err << "archivar-search: note: " << response.value().note << "\n";
+    }
+    if (options.json) {
+      render::RenderJson(response.value(), out);
+    } else {
+      render::RenderText(response.value(), render::TextStyle{UseColor(options.color)}, out);
+    }
+    return response.value().hits.empty() ? kExitPartial : kExitOk;
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    err << MissingDatabaseMessage(options.db_path) << " (" << e.get_msg() << ")\n";
+    return kExitFatal;
+  } catch (const Xapian::Error& e) {
+    err << "archivar-search: " << e.get_type() << ": " << e.get_msg() << "\n";
+    return kExitFatal;
+  }
+}
+
+}  // namespace archivar::app

@@ -1,0 +1,30 @@
+// The work behind `archivar-search`: search a database and print the
+// results for people or as JSON, or (--analyze) show how text is analysed.
+// Results go to `out`; messages to `err`.
+#pragma once
+
+#include "search/searcher.h"
+
+#include <ostream>
+#include <string>
+
+namespace archivar::app {
+
+enum class ColorMode { kAuto, kAlways, kNever };
+
+struct SearchOptions {
+  std::string db_path;
+  search::SearchRequest request;  // query text, filters, paging, sort
+  bool json = false;
+  ColorMode color = ColorMode::kAuto;  // auto: on a terminal unless NO_COLOR
+  bool analyze = false;  // print the analysis of request.query; no database
+};
+
+// Runs the searcher; returns an ExitCode: 0 with results, 1 with none,
+// 2 on an error (message on `err`).
+int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err);
+
+// Parses "relevance", "newest" or "oldest".
+bool ParseSortOrder(const std::string& text, search::SortOrder* sort);
+
+}  // namespace archivar::app

@@ -1,0 +1,38 @@
+// ArticleReader: turns the paths given on the command line into a stream of
+// articles and rejected records.
+//
+// A path may be a file or a directory (recursed in sorted order).  The
+// format follows the extension: .txt is one plain-text article, .jsonl and
+// .jsonl.gz hold JSON Lines; "-" reads JSON Lines from standard input.
+// Inside directories, files of other types are skipped silently; a file of
+// another type named explicitly is rejected.
+//
+// Not thread-safe; the callbacks run on the calling thread, in input order.
+#pragma once
+
+#include "article.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace archivar::formats {
+
+struct ArticleCallbacks {
+  // An article ready for indexing.
+  std::function<void(const RecordOrigin&, Article)> on_article;
+  // A record that was skipped, with the reason.  origin.line is 0 when the
+  // whole file is meant (unreadable, unsupported type).
+  std::function<void(const RecordOrigin&, const std::string& reason)> on_rejected;
+};
+
+// Reads every article under `paths`, calling back for each record.
+void ReadArticles(const std::vector<std::string>& paths,
+                  const ArticleCallbacks& callbacks);
+
+// The id of a plain-text article without an ID header: its path relative
+// to the directory it was found under (or its file name when named
+// directly), without the ".txt" extension.  Stable across runs.
+std::string DefaultIdForPath(const std::string& root, const std::string& file);
+
+}  // namespace archivar::formats

@@ -1,0 +1,18 @@
+// Date parsing for article metadata and query ranges.  Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace archivar::formats {
+
+// Parses "YYYY-MM-DD" (optionally followed by an ISO time, "T…" or " …")
+// or German "DD.MM.YYYY" into "YYYY-MM-DD".  Returns nullopt for anything
+// else, including impossible dates (2021-02-30).
+std::optional<std::string> ParseDate(std::string_view text);
+
+// True when year/month/day form a real calendar date (years 1000-9999).
+bool IsValidCalendarDate(int year, int month, int day);
+
+}  // namespace archivar::formats

@@ -1,0 +1,46 @@
+// DocumentBuilder: turns an Article into the Xapian document Archivar
+// stores, following schema.h:
+//   - the unique id term (Q<id>) used for replacement,
+//   - title and body words with positions (title words weighted up and
+//     also under the title prefix),
+//   - author, source and category words under their prefixes,
+//   - the date in its value slot, and the stored fields as document data.
+// Terms longer than schema::kMaxTermBytes are skipped.
+//
+// Not thread-safe (it uses the caller's Analyzer): one per thread.
+#pragma once
+
+#include "analysis/analyzer.h"
+#include "article.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace archivar::index {
+
+// The unique id term of an article: "Q" + id.
+std::string IdTerm(std::string_view id);
+
+// "YYYY-MM-DD" -> "YYYYMMDD", the form kept in the date value slot.
+std::string DateValue(std::string_view date);
+
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(analysis::Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  Xapian::Document Build(const Article& article);
+
+ private:
+  // Adds the words of `text` with positions; returns the last position used.
+  Xapian::termpos AddPositionalText(Xapian::Document& doc, std::string_view text,
+                                    Xapian::termpos first_position,
+                                    Xapian::termcount wdf);
+  void AddPrefixedWords(Xapian::Document& doc, std::string_view text,
+                        std::string_view prefix);
+
+  analysis::Analyzer& analyzer_;
+};
+
+}  // namespace archivar::index

@@ -1,0 +1,18 @@
+// The article as stored in a Xapian document's data (a JSON object with
+// the schema::stored field names), and back.  Thread-safe.
+#pragma once
+
+#include "article.h"
+
+#include <string>
+
+namespace archivar::index {
+
+// Serialises the fields the searcher displays and snippets from.
+std::string EncodeStoredArticle(const Article& article);
+
+// Reads document data written by EncodeStoredArticle.  Missing fields are
+// left empty; data that is not such a JSON object gives an empty article.
+Article DecodeStoredArticle(const std::string& data);
+
+}  // namespace archivar::index

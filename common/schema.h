@@ -1,0 +1,65 @@
+// The Archivar database schema: every term prefix, value slot and query
+// field name used by the indexer and the searcher is defined here and only
+// here.  Prefix conventions follow Xapian's omega: `Q` is the unique id
+// term, `S` the title, `A` the author; Archivar's own prefixes start with `X`.
+//
+// Unprefixed terms are the analysed words of title and body (stems and the
+// other forms the analyzer produces), with positions for phrase search.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string_view>
+
+namespace archivar::schema {
+
+// --- Term prefixes -------------------------------------------------------
+inline constexpr std::string_view kIdPrefix = "Q";        // Q<article id>, unique
+inline constexpr std::string_view kTitlePrefix = "S";     // S<analysed title word>
+inline constexpr std::string_view kAuthorPrefix = "A";    // A<analysed author word>
+inline constexpr std::string_view kSourcePrefix = "XS";   // XS<analysed source word>
+inline constexpr std::string_view kCategoryPrefix = "XC"; // XC<analysed category word>
+
+// --- Value slots ---------------------------------------------------------
+// Date as "YYYYMMDD" (empty when the article has no date): range filters
+// and sorting by date.
+inline constexpr Xapian::valueno kDateSlot = 0;
+
+// --- Document data -------------------------------------------------------
+// The document data is a JSON object holding the stored fields below, so the
+// searcher can display results and build snippets without the source files.
+namespace stored {
+inline constexpr const char* kId = "id";
+inline constexpr const char* kTitle = "title";
+inline constexpr const char* kDate = "date";
+inline constexpr const char* kSource = "source";
+inline constexpr const char* kCategory = "category";
+inline constexpr const char* kAuthor = "author";
+inline constexpr const char* kUrl = "url";
+inline constexpr const char* kBody = "body";
+inline constexpr const char* kEditorCode = "editor_code";
+}  // namespace stored
+
+// --- Positions and weights -----------------------------------------------
+// Title words are indexed first; body positions start after a gap so that a
+// phrase never spans the title and the body.
+inline constexpr Xapian::termpos kBodyPositionGap = 100;
+// Extra within-document frequency given to each title word, so that a word
+// in the title outweighs the same word in the body.
+inline constexpr Xapian::termcount kTitleWdfBoost = 3;
+
+// Xapian's disk backends reject terms longer than 245 bytes.  Archivar never
+// writes a term longer than this (prefix included); longer words are
+// skipped by the document builder.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// --- Query fields ----------------------------------------------------------
+// English and German names of the fields users may write in a query.
+inline constexpr const char* kTitleFields[] = {"title", "titel"};
+inline constexpr const char* kAuthorFields[] = {"author", "autor"};
+inline constexpr const char* kSourceFields[] = {"source", "quelle"};
+inline constexpr const char* kCategoryFields[] = {"category", "ressort"};
+inline constexpr const char* kDateFields[] = {"date", "datum"};
+
+}  // namespace archivar::schema

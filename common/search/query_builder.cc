@@ -1,0 +1,167 @@
+#include "search/query_builder.h"
+
+#include "schema.h"
+#include "search/date_range.h"
+
+namespace archivar::search {
+namespace {
+
+// Lets the QueryParser stem words with Archivar's analysis.
+class AnalyzerStem : public Xapian::StemImplementation {
+ public:
+  explicit AnalyzerStem(std::shared_ptr<analysis::Analyzer> analyzer)
+      : analyzer_(std::move(analyzer)) {}
+  std::string operator()(const std::string& word) override {
+    return analyzer_->WordTerm(word);
+  }
+  std::string get_description() const override { return "archivar-german"; }
+
+ private:
+  std::shared_ptr<analysis::Analyzer> analyzer_;
+};
+
+class GermanStopper : public Xapian::Stopper {
+ public:
+  bool operator()(const std::string& word) const override {
+    return analysis::Analyzer::IsStopword(word);
+  }
+};
+
+// All the words of a field value, each under `prefix`, ANDed: "source:Tagesblatt
+// Berlin" matches articles whose source has both words.
+Xapian::Query PrefixedWordsQuery(analysis::Analyzer& analyzer,
+                                 std::string_view prefix, const std::string& value) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& term : analyzer.Analyze(value)) {
+    terms.emplace_back(std::string(prefix) + term.term);
+  }
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+}
+
+// The QueryParser hook for source: and category: filters.
+class PrefixedWordsField : public Xapian::FieldProcessor {
+ public:
+  PrefixedWordsField(std::shared_ptr<analysis::Analyzer> analyzer,
+                     std::string_view prefix)
+      : analyzer_(std::move(analyzer)), prefix_(prefix) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return PrefixedWordsQuery(*analyzer_, prefix_, value);
+  }
+
+ private:
+  std::shared_ptr<analysis::Analyzer> analyzer_;
+  std::string prefix_;
+};
+
+template <typename Names, typename Add>
+void ForEachFieldName(const Names& names, Add add) {
+  for (const char* name : names) add(std::string(name));
+}
+
+Xapian::Query AnyOf(analysis::Analyzer& analyzer, std::string_view prefix,
+                    const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> alternatives;
+  for (const auto& value : values) {
+    alternatives.push_back(PrefixedWordsQuery(analyzer, prefix, value));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+constexpr unsigned kParserFlags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT;
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db,
+                           std::shared_ptr<analysis::Analyzer> analyzer)
+    : analyzer_(std::move(analyzer)) {
+  parser_.set_database(db);
+  parser_.set_stemmer(Xapian::Stem(new AnalyzerStem(analyzer_)));
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  parser_.set_stopper((new GermanStopper)->release());
+  parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                            Xapian::QueryParser::FLAG_WILDCARD);
+  ForEachFieldName(schema::kTitleFields, [&](const std::string& name) {
+    parser_.add_prefix(name, std::string(schema::kTitlePrefix));
+  });
+  ForEachFieldName(schema::kAuthorFields, [&](const std::string& name) {
+    parser_.add_prefix(name, std::string(schema::kAuthorPrefix));
+  });
+  // source:a source:b means either source; the German and English field
+  // names share one group.
+  static const std::string kSourceGroup = "source";
+  static const std::string kCategoryGroup = "category";
+  ForEachFieldName(schema::kSourceFields, [&](const std::string& name) {
+    parser_.add_boolean_prefix(
+        name, (new PrefixedWordsField(analyzer_, schema::kSourcePrefix))->release(),
+        &kSourceGroup);
+  });
+  ForEachFieldName(schema::kCategoryFields, [&](const std::string& name) {
+    parser_.add_boolean_prefix(
+        name, (new PrefixedWordsField(analyzer_, schema::kCategoryPrefix))->release(),
+        &kCategoryGroup);
+  });
+  ForEachFieldName(schema::kDateFields, [&](const std::string& name) {
+    parser_.add_rangeprocessor((new DateRangeProcessor(name + ":"))->release());
+  });
+}
+
+Result<Xapian::Query> QueryBuilder::FilterQuery(const SearchFilters& filters) {
+  std::vector<Xapian::Query> parts;
+  if (!filters.from.empty() || !filters.to.empty()) {
+    std::string bounds[2];
+    const std::string* texts[2] = {&filters.from, &filters.to};
+    for (int i = 0; i < 2; ++i) {
+      if (texts[i]->empty()) continue;
+      auto bound = DateBound(*texts[i], i == 0 ? RangeEnd::kLow : RangeEnd::kHigh);
+      if (!bound) {
+        return Result<Xapian::Query>::Fail(std::string(i == 0 ? "--from" : "--to") +
+                                           ": " + bound.error());
+      }
+      bounds[i] = bound.value();
+    }
+    parts.push_back(DateRangeQuery(bounds[0], bounds[1]));
+  }
+  if (!filters.sources.empty()) {
+    parts.push_back(AnyOf(*analyzer_, schema::kSourcePrefix, filters.sources));
+  }
+  if (!filters.categories.empty()) {
+    parts.push_back(AnyOf(*analyzer_, schema::kCategoryPrefix, filters.categories));
+  }
+  if (parts.empty()) return Result<Xapian::Query>::Ok(Xapian::Query());
+  return Result<Xapian::Query>::Ok(
+      Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+}
+
+Result<ParsedQuery> QueryBuilder::Build(const std::string& text,
+                                        const SearchFilters& filters) {
+  ParsedQuery parsed;
+  try {
+    parsed.query = parser_.parse_query(text, kParserFlags);
+  } catch (const Xapian::QueryParserError& e) {
+    if (e.get_msg().rfind("date range:", 0) == 0) {
+      return Result<ParsedQuery>::Fail(e.get_msg());
+    }
+    parsed.note = "could not read the query as written (" + e.get_msg() +
+                  "); searched its words as plain terms instead";
+    parsed.query = parser_.parse_query(text, 0);
+  }
+  auto filter = FilterQuery(filters);
+  if (!filter) return Result<ParsedQuery>::Fail(filter.error());
+  if (!filter.value().empty()) {
+    parsed.query = parsed.query.empty()
+                       ? filter.value()
+                       : Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
+                                       filter.value());
+  }
+  if (parsed.query.empty()) {
+    return Result<ParsedQuery>::Fail(
+        "the query has no searchable words (only stop words or punctuation?); "
+        "add a keyword or a filter such as --from or --source");
+  }
+  return Result<ParsedQuery>::Ok(std::move(parsed));
+}
+
+}  // namespace archivar::search

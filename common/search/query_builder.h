@@ -1,0 +1,57 @@
+// QueryBuilder: turns what a person types into a Xapian::Query, through
+// Xapian's QueryParser configured with Archivar's German analysis (the
+// same Analyzer the indexer uses, so "Häuser" finds "Haus").
+//
+// Query language: AND/OR/NOT and brackets, +word/-word, "phrases", word*
+// wildcards, fields title:/titel:, author:/autor:, source:/quelle:,
+// category:/ressort: and date ranges date:/datum:FROM..TO.
+//
+// Not thread-safe: one per thread.  The database must outlive the builder.
+#pragma once
+
+#include "analysis/analyzer.h"
+#include "util/result.h"
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace archivar::search {
+
+// Filters given as options rather than in the query text.
+struct SearchFilters {
+  std::string from;  // date bound as accepted by DateBound; empty = open
+  std::string to;
+  std::vector<std::string> sources;     // any of them
+  std::vector<std::string> categories;  // any of them
+};
+
+struct ParsedQuery {
+  Xapian::Query query;
+  // Set when the query could not be read as written and was searched as
+  // plain words instead: says what was wrong.
+  std::string note;
+};
+
+class QueryBuilder {
+ public:
+  QueryBuilder(const Xapian::Database& db,
+               std::shared_ptr<analysis::Analyzer> analyzer);
+
+  // Parses the query text and applies the filters.  Fails with a one-line
+  // message for an unusable filter or query (bad date, empty query).
+  Result<ParsedQuery> Build(const std::string& text, const SearchFilters& filters);
+
+  // Most terms a wildcard may expand to before the search is refused.
+  static constexpr Xapian::termcount kMaxWildcardExpansion = 10000;
+
+ private:
+  Result<Xapian::Query> FilterQuery(const SearchFilters& filters);
+
+  Xapian::QueryParser parser_;
+  std::shared_ptr<analysis::Analyzer> analyzer_;
+};
+
+}  // namespace archivar::search

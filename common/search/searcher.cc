@@ -1,0 +1,85 @@
+#include "search/searcher.h"
+
+#include "index/stored_article.h"
+#include "schema.h"
+
+namespace archivar::search {
+namespace {
+
+constexpr int kAttemptsOnConcurrentCommit = 5;
+
+TermSet QueryTerms(const Xapian::Query& query) {
+  TermSet terms;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    terms.insert(*it);
+  }
+  return terms;
+}
+
+void ApplySort(Xapian::Enquire& enquire, SortOrder sort) {
+  switch (sort) {
+    case SortOrder::kRelevance:
+      break;
+    case SortOrder::kNewest:
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/true);
+      break;
+    case SortOrder::kOldest:
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/false);
+      break;
+  }
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& db_path)
+    : db_(db_path), analyzer_(std::make_shared<analysis::Analyzer>()) {}
+
+Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      QueryBuilder builder(db_, analyzer_);
+      auto parsed = builder.Build(request.query, request.filters);
+      if (!parsed) return Result<SearchResponse>::Fail(parsed.error());
+      return Result<SearchResponse>::Ok(Run(request, parsed.value()));
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttemptsOnConcurrentCommit) throw;
+      db_.reopen();
+    } catch (const Xapian::WildcardError&) {
+      return Result<SearchResponse>::Fail(
+          "a wildcard in the query matches more than " +
+          std::to_string(QueryBuilder::kMaxWildcardExpansion) +
+          " different words; give more letters before the *");
+    }
+  }
+}
+
+SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& parsed) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(parsed.query);
+  ApplySort(enquire, request.sort);
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                       static_cast<Xapian::doccount>(request.limit));
+  SearchResponse response;
+  response.query = request.query;
+  response.total = mset.get_matches_estimated();
+  response.offset = request.offset;
+  response.note = parsed.note;
+  TermSet query_terms = QueryTerms(parsed.query);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    response.hits.push_back(MakeHit(it, query_terms));
+  }
+  return response;
+}
+
+SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match,
+                            const TermSet& query_terms) {
+  SearchHit hit;
+  hit.rank = match.get_rank() + 1;
+  hit.score = match.get_weight();
+  hit.article = index::DecodeStoredArticle(match.get_document().get_data());
+  hit.title = HighlightAll(hit.article.title, query_terms, *analyzer_);
+  hit.snippet = MakeSnippet(hit.article.body, query_terms, *analyzer_);
+  return hit;
+}
+
+}  // namespace archivar::search

@@ -1,0 +1,67 @@
+// Searcher: runs a query against an Archivar database and returns ranked
+// (BM25) hits with their stored fields, a highlighted title and snippet.
+//
+// Ownership: keeps the database open for its lifetime; reads see the last
+// committed state and are retried after reopening when a concurrent
+// commit invalidates them (Xapian::DatabaseModifiedError).
+// Not thread-safe: one per thread.
+#pragma once
+
+#include "analysis/analyzer.h"
+#include "article.h"
+#include "search/query_builder.h"
+#include "search/snippet.h"
+#include "util/result.h"
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace archivar::search {
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+struct SearchRequest {
+  std::string query;
+  SearchFilters filters;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  SortOrder sort = SortOrder::kRelevance;
+};
+
+struct SearchHit {
+  std::size_t rank = 0;  // 1-based, counting from the first result overall
+  double score = 0;
+  Article article;
+  Highlighted title;
+  Highlighted snippet;
+};
+
+struct SearchResponse {
+  std::string query;
+  Xapian::doccount total = 0;  // Xapian's estimate of all matches
+  std::size_t offset = 0;
+  std::vector<SearchHit> hits;
+  std::string note;  // set when the query was read differently than written
+};
+
+class Searcher {
+ public:
+  // Opens the database read-only.  Throws Xapian::DatabaseOpeningError
+  // (or a subclass) when there is none at `db_path`.
+  explicit Searcher(const std::string& db_path);
+
+  // Fails with a one-line message for a query or filter that cannot be used.
+  Result<SearchResponse> Search(const SearchRequest& request);
+
+ private:
+  SearchResponse Run(const SearchRequest& request, const ParsedQuery& parsed);
+  SearchHit MakeHit(const Xapian::MSetIterator& match, const TermSet& query_terms);
+
+  Xapian::Database db_;
+  std::shared_ptr<analysis::Analyzer> analyzer_;
+};
+
+}  // namespace archivar::search

@@ -1,0 +1,85 @@
+#include "search/snippet.h"
+
+#include <algorithm>
+
+namespace archivar::search {
+namespace {
+
+constexpr std::string_view kEllipsis = "…";
+
+struct Window {
+  std::size_t first = 0;  // index into the analysed terms
+  std::size_t last = 0;   // inclusive
+};
+
+// Distinct query terms among terms[first..last].
+std::size_t DistinctHits(const std::vector<analysis::AnalyzedTerm>& terms,
+                         std::size_t first, std::size_t last,
+                         const TermSet& query_terms) {
+  std::unordered_set<std::string_view> seen;
+  for (std::size_t i = first; i <= last; ++i) {
+    if (query_terms.count(terms[i].term)) seen.insert(terms[i].term);
+  }
+  return seen.size();
+}
+
+Window BestWindow(const std::vector<analysis::AnalyzedTerm>& terms,
+                  const TermSet& query_terms, std::size_t max_words) {
+  Window best{0, std::min(terms.size(), max_words) - 1};
+  std::size_t best_hits = 0;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (!query_terms.count(terms[i].term)) continue;
+    // Start a few words before the hit so it has some context.
+    std::size_t first = i >= 3 ? i - 3 : 0;
+    std::size_t last = std::min(terms.size(), first + max_words) - 1;
+    std::size_t hits = DistinctHits(terms, first, last, query_terms);
+    if (hits > best_hits) {
+      best_hits = hits;
+      best = {first, last};
+    }
+  }
+  return best;
+}
+
+// Copies text[begin, end) into out.text, marking the matched terms inside.
+void AppendMarked(std::string_view text, std::size_t begin, std::size_t end,
+                  const std::vector<analysis::AnalyzedTerm>& terms,
+                  const TermSet& query_terms, Highlighted& out) {
+  std::size_t base = out.text.size();
+  std::string piece(text.substr(begin, end - begin));
+  std::replace(piece.begin(), piece.end(), '\n', ' ');
+  out.text += piece;
+  for (const auto& term : terms) {
+    if (term.start < begin || term.end > end || !query_terms.count(term.term)) continue;
+    std::pair<std::size_t, std::size_t> range{base + term.start - begin,
+                                              base + term.end - begin};
+    if (out.highlights.empty() || out.highlights.back() != range) {
+      out.highlights.push_back(range);
+    }
+  }
+}
+
+}  // namespace
+
+Highlighted MakeSnippet(std::string_view body, const TermSet& query_terms,
+                        analysis::Analyzer& analyzer, std::size_t max_words) {
+  Highlighted out;
+  auto terms = analyzer.Analyze(body);
+  if (terms.empty() || max_words == 0) return out;
+  Window window = BestWindow(terms, query_terms, max_words);
+  std::size_t begin = window.first == 0 ? 0 : terms[window.first].start;
+  std::size_t end = window.last + 1 == terms.size() ? body.size() : terms[window.last].end;
+  if (begin > 0) out.text += kEllipsis;
+  AppendMarked(body, begin, end, terms, query_terms, out);
+  if (end < body.size()) out.text += kEllipsis;
+  return out;
+}
+
+Highlighted HighlightAll(std::string_view text, const TermSet& query_terms,
+                         analysis::Analyzer& analyzer) {
+  Highlighted out;
+  AppendMarked(text, 0, text.size(), analyzer.Analyze(text), query_terms, out);
+  return out;
+}
+
+}  // namespace archivar::search

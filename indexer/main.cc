@@ -1,0 +1,38 @@
+// archivar-index: index German news articles into a Xapian database.
+// Flags are bound here; the work is app::RunIndex in common/.
+#include "app/exit_code.h"
+#include "app/index_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace {
+
+void BindFlags(CLI::App& cli, archivar::app::IndexOptions& options) {
+  cli.add_option("--db", options.db_path, "Database directory (created if missing)");
+  cli.add_option("inputs", options.inputs,
+                 "Files or directories (.txt, .jsonl, .jsonl.gz); - reads JSON Lines "
+                 "from standard input")
+      ->required();
+  cli.add_flag("--dry-run", options.dry_run, "Parse and analyse only; no database");
+  cli.add_flag("--json", options.json, "With --dry-run: print each article as JSON");
+  cli.add_option("--batch", options.batch_size, "Articles per commit")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cli.add_flag("-q,--quiet", options.quiet, "No summary line");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Index German news articles for archivar-search."};
+  archivar::app::IndexOptions options;
+  BindFlags(cli, options);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e) == 0 ? archivar::app::kExitOk : archivar::app::kExitFatal;
+  }
+  return archivar::app::RunIndex(options, std::cout, std::cerr);
+}
