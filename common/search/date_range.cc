@@ -67,17 +67,25 @@ Xapian::Query DateRangeQuery(const std::string& low_value,
 DateRangeProcessor::DateRangeProcessor(const std::string& field_with_colon)
     : Xapian::RangeProcessor(schema::kDateSlot, field_with_colon) {}
 
+namespace {
+
+// The value-slot bound of one end of a query range; "" stays open.
+std::string QueryBound(const std::string& text, RangeEnd end) {
+  if (text.empty()) return text;
+  auto bound = DateBound(text, end);
+  if (!bound) throw Xapian::QueryParserError("date range: " + bound.error());
+  return bound.value();
+}
+
+}  // namespace
+
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin,
                                              const std::string& end) {
-  std::string values[2];
-  const std::string* texts[2] = {&begin, &end};
-  for (int i = 0; i < 2; ++i) {
-    if (texts[i]->empty()) continue;
-    auto bound = DateBound(*texts[i], i == 0 ? RangeEnd::kLow : RangeEnd::kHigh);
-    if (!bound) throw Xapian::QueryParserError("date range: " + bound.error());
-    values[i] = bound.value();
-  }
-  return DateRangeQuery(values[0], values[1]);
+  return DateRangeQuery(QueryBound(begin, RangeEnd::kLow), QueryBound(end, RangeEnd::kHigh));
+}
+
+Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
+  return DateRangeQuery(QueryBound(value, RangeEnd::kLow), QueryBound(value, RangeEnd::kHigh));
 }
 
 }  // namespace archivar::search

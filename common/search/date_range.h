@@ -31,4 +31,12 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
   Xapian::Query operator()(const std::string& begin, const std::string& end) override;
 };
 
+// The QueryParser hook for a single "<field>:<date>": a day, a month
+// ("2021-03") or a year ("2022") stands for the range it covers.  Throws
+// Xapian::QueryParserError with a readable message for a bad date.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override;
+};
+
 }  // namespace archivar::search

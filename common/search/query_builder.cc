@@ -3,6 +3,9 @@
 #include "schema.h"
 #include "search/date_range.h"
 
+#include <sstream>
+#include <unordered_set>
+
 namespace archivar::search {
 namespace {
 
@@ -68,6 +71,20 @@ Xapian::Query AnyOf(analysis::Analyzer& analyzer, std::string_view prefix,
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
+// The query without the boolean operator words, for a second reading after
+// the first failed ("foo AND" -> "foo").
+std::string WithoutOperatorWords(const std::string& text) {
+  static const std::unordered_set<std::string> kOperators = {"AND", "OR", "NOT",
+                                                             "XOR", "NEAR", "ADJ"};
+  std::istringstream words(text);
+  std::string word, kept;
+  while (words >> word) {
+    if (kOperators.count(word)) continue;
+    kept += (kept.empty() ? "" : " ") + word;
+  }
+  return kept;
+}
+
 constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT;
@@ -93,6 +110,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
   // names share one group.
   static const std::string kSourceGroup = "source";
   static const std::string kCategoryGroup = "category";
+  static const std::string kDateGroup = "date";
   ForEachFieldName(schema::kSourceFields, [&](const std::string& name) {
     parser_.add_boolean_prefix(
         name, (new PrefixedWordsField(analyzer_, schema::kSourcePrefix))->release(),
@@ -105,6 +123,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
   });
   ForEachFieldName(schema::kDateFields, [&](const std::string& name) {
     parser_.add_rangeprocessor((new DateRangeProcessor(name + ":"))->release());
+    parser_.add_boolean_prefix(name, (new DateFieldProcessor)->release(), &kDateGroup);
   });
 }
 
@@ -146,7 +165,8 @@ Result<ParsedQuery> QueryBuilder::Build(const std::string& text,
     }
     parsed.note = "could not read the query as written (" + e.get_msg() +
                   "); searched its words as plain terms instead";
-    parsed.query = parser_.parse_query(text, 0);
+    parsed.query = parser_.parse_query(WithoutOperatorWords(text),
+                                       Xapian::QueryParser::FLAG_PHRASE);
   }
   auto filter = FilterQuery(filters);
   if (!filter) return Result<ParsedQuery>::Fail(filter.error());

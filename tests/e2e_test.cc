@@ -1,0 +1,320 @@
+// End-to-end tests: run the real archivar-index and archivar-search
+// binaries on temporary on-disk databases and check their output, exit
+// status and the database they leave.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void WriteFile(const fs::path& path, const std::string& content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+std::string Quote(const std::string& arg) {
+  std::string quoted = "'";
+  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+class Workspace {
+ public:
+  Workspace() {
+    std::string pattern = (fs::temp_directory_path() / "archivar-e2e-XXXXXX").string();
+    root_ = mkdtemp(pattern.data());
+  }
+  ~Workspace() { fs::remove_all(root_); }
+
+  fs::path Path(const std::string& name) const { return root_ / name; }
+  std::string Db() const { return Path("db").string(); }
+
+  // Runs a binary with arguments (and optional standard input); captures
+  // output and exit status.
+  Run Exec(const std::string& binary, const std::vector<std::string>& args,
+           const std::string& stdin_text = "") const {
+    std::string command = "NO_COLOR=1 " + Quote(binary);
+    for (const auto& arg : args) command += " " + Quote(arg);
+    WriteFile(Path("stdin"), stdin_text);
+    command += " <" + Quote(Path("stdin").string()) + " >" + Quote(Path("stdout").string()) +
+               " 2>" + Quote(Path("stderr").string());
+    int raw = std::system(command.c_str());
+    Run run;
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    run.out = ReadFile(Path("stdout"));
+    run.err = ReadFile(Path("stderr"));
+    return run;
+  }
+
+  Run Index(std::vector<std::string> args, const std::string& stdin_text = "") const {
+    args.insert(args.begin(), {"--db", Db()});
+    return Exec(ARCHIVAR_INDEX_BIN, args, stdin_text);
+  }
+
+  Run Search(std::vector<std::string> args) const {
+    args.insert(args.begin(), {"--db", Db()});
+    return Exec(ARCHIVAR_SEARCH_BIN, args);
+  }
+
+  // The ids of a --json search, in rank order.
+  std::vector<std::string> Ids(std::vector<std::string> args) const {
+    args.push_back("--json");
+    args.push_back("--limit");
+    args.push_back("100");
+    Run run = Search(args);
+    INFO(run.err);
+    REQUIRE(run.status <= 1);
+    std::vector<std::string> ids;
+    for (const auto& result : json::parse(run.out)["results"]) {
+      ids.push_back(result["id"].get<std::string>());
+    }
+    return ids;
+  }
+
+  Xapian::doccount DocCount() const { return Xapian::Database(Db()).get_doccount(); }
+
+ private:
+  fs::path root_;
+};
+
+std::string JsonLine(const std::string& id, const std::string& title,
+                     const std::string& date, const std::string& source,
+                     const std::string& category, const std::string& body) {
+  return json{{"id", id}, {"title", title}, {"date", date}, {"source", source},
+              {"category", category}, {"body", body}}.dump() + "\n";
+}
+
+// Five small articles whose expected matches are known by construction.
+void WriteFixture(const Workspace& ws) {
+  WriteFile(ws.Path("in/a.jsonl"),
+            JsonLine("a1", "Neue Häuser am Stadtrand", "2019-05-02", "Tagesblatt Berlin",
+                     "Lokales", "Am Stadtrand entstehen neue Häuser für junge Familien.") +
+            JsonLine("a2", "Ein altes Haus wird saniert", "2021-03-15", "Nordkurier Agentur",
+                     "Lokales", "Das Haus am Markt wird seit März saniert.") +
+            JsonLine("a3", "Streitkräfte üben im Norden", "2022-03-20", "Nordkurier Agentur",
+                     "Politik", "Die Streitkräften des Landes üben den Ernstfall.") +
+            JsonLine("a4", "Wasserstoff für die Industrie", "2023-11-30", "Alpenpost",
+                     "Wirtschaft", "Grüner Wasserstoff soll die Stahlwerke antreiben.") +
+            JsonLine("a5", "Industrie und Wasser", "2015-07-01", "Alpenpost", "Wirtschaft",
+                     "Wasserstoff ist teuer, sagt die grüne Fraktion."));
+}
+
+}  // namespace
+
+TEST_CASE("Indexing the sample corpus twice leaves the same number of articles") {
+  Workspace ws;
+  Run first = ws.Index({ARCHIVAR_SOURCE_DIR "/corpus"});
+  INFO(first.err);
+  REQUIRE(first.status == 0);
+  Xapian::doccount count = ws.DocCount();
+  CHECK(count >= 40);
+  CHECK(first.err.find(std::to_string(count) + " new") != std::string::npos);
+
+  Run second = ws.Index({ARCHIVAR_SOURCE_DIR "/corpus"});
+  REQUIRE(second.status == 0);
+  CHECK(ws.DocCount() == count);
+  CHECK(second.err.find("0 new, " + std::to_string(count) + " replaced") != std::string::npos);
+}
+
+TEST_CASE("Searches return exactly the expected articles") {
+  Workspace ws;
+  WriteFixture(ws);
+  REQUIRE(ws.Index({ws.Path("in").string()}).status == 0);
+
+  using Ids = std::vector<std::string>;
+  SECTION("an inflected, capitalised query finds its stem") {
+    Ids found = ws.Ids({"Häuser"});
+    std::sort(found.begin(), found.end());
+    CHECK(found == Ids{"a1", "a2"});
+    CHECK(ws.Ids({"STREITKRAFT"}) == Ids{"a3"});
+  }
+  SECTION("a phrase matches only adjacent words") {
+    CHECK(ws.Ids({"\"grüner Wasserstoff\""}) == Ids{"a4"});
+  }
+  SECTION("title: searches titles only") {
+    CHECK(ws.Ids({"title:Wasserstoff"}) == Ids{"a4"});
+    CHECK(ws.Ids({"titel:Haus"}).size() == 2);
+  }
+  SECTION("source and category filters, in the query and as options") {
+    CHECK(ws.Ids({"quelle:Alpenpost", "--sort", "oldest"}) == Ids{"a5", "a4"});
+    CHECK(ws.Ids({"Haus", "--source", "Nordkurier Agentur"}) == Ids{"a2"});
+    CHECK(ws.Ids({"ressort:Politik"}) == Ids{"a3"});
+  }
+  SECTION("date ranges in every accepted form") {
+    CHECK(ws.Ids({"date:2021-01-01..2022-12-31", "--sort", "oldest"}) == Ids{"a2", "a3"});
+    CHECK(ws.Ids({"datum:01.03.2022..31.03.2022"}) == Ids{"a3"});
+    CHECK(ws.Ids({"date:2019..2019"}) == Ids{"a1"});
+    CHECK(ws.Ids({"Wasserstoff", "--from", "2020", "--to", "2023-12-31"}) == Ids{"a4"});
+  }
+  SECTION("sorting by date") {
+    CHECK(ws.Ids({"Haus OR Wasserstoff OR Streitkraft", "--sort", "newest"}) ==
+          Ids{"a4", "a3", "a2", "a1", "a5"});
+    CHECK(ws.Ids({"Haus OR Wasserstoff OR Streitkraft", "--sort", "oldest"}) ==
+          Ids{"a5", "a1", "a2", "a3", "a4"});
+  }
+  SECTION("boolean operators and brackets") {
+    CHECK(ws.Ids({"Wasserstoff AND NOT Stahlwerke"}) == Ids{"a5"});
+    CHECK(ws.Ids({"(Haus OR Streitkraft) AND date:2022"}) == Ids{"a3"});
+  }
+  SECTION("offset and limit page through the results") {
+    Ids all = ws.Ids({"Haus OR Wasserstoff", "--sort", "oldest"});
+    REQUIRE(all.size() == 4);
+    CHECK(ws.Ids({"Haus OR Wasserstoff", "--sort", "oldest", "--offset", "2"}) ==
+          Ids{all[2], all[3]});
+  }
+}
+
+TEST_CASE("Search output for people and for programs") {
+  Workspace ws;
+  WriteFixture(ws);
+  REQUIRE(ws.Index({ws.Path("in").string()}).status == 0);
+
+  Run text = ws.Search({"Häuser", "Stadtrand"});
+  CHECK(text.status == 0);
+  CHECK(text.out.find("1. Neue **Häuser** am **Stadtrand**") != std::string::npos);
+  CHECK(text.out.find("2019-05-02 · Tagesblatt Berlin · Lokales · id a1") != std::string::npos);
+  CHECK(text.out.find("\033[") == std::string::npos);  // NO_COLOR is set
+
+  Run js = ws.Search({"Häuser", "Stadtrand", "--json"});
+  auto doc = json::parse(js.out);
+  CHECK(doc["query"] == "Häuser Stadtrand");
+  CHECK(doc["total"] == 2);
+  CHECK(doc["offset"] == 0);
+  const auto& first = doc["results"][0];
+  for (const char* field : {"rank", "id", "score", "title", "date", "source", "category",
+                            "author", "snippet", "highlights"}) {
+    INFO(field);
+    CHECK(first.contains(field));
+  }
+  std::string snippet = first["snippet"];
+  auto range = first["highlights"][0];
+  CHECK(snippet.substr(range[0].get<std::size_t>(),
+                       range[1].get<std::size_t>() - range[0].get<std::size_t>()) == "Stadtrand");
+}
+
+TEST_CASE("Exit statuses of archivar-search") {
+  Workspace ws;
+  WriteFixture(ws);
+  REQUIRE(ws.Index({ws.Path("in").string()}).status == 0);
+
+  CHECK(ws.Search({"Haus"}).status == 0);
+  CHECK(ws.Search({"Zeppelin"}).status == 1);
+
+  Run bad_date = ws.Search({"date:2020-13-01..2021"});
+  CHECK(bad_date.status == 2);
+  CHECK(bad_date.err.find("'2020-13-01' is not a date") != std::string::npos);
+
+  Run syntax = ws.Search({"Haus AND"});
+  CHECK(syntax.status == 0);
+  CHECK(syntax.err.find("note:") != std::string::npos);
+
+  Run stop_only = ws.Search({"NOT"});
+  CHECK(stop_only.status == 2);
+  CHECK(stop_only.err.find("no searchable words") != std::string::npos);
+
+  Run missing = ws.Exec(ARCHIVAR_SEARCH_BIN, {"--db", ws.Path("nowhere").string(), "Haus"});
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("no Archivar database at '" + ws.Path("nowhere").string() + "'") !=
+        std::string::npos);
+  CHECK(missing.err.find("archivar-index --db") != std::string::npos);
+}
+
+TEST_CASE("Broken records are reported with their line, skipped and counted") {
+  Workspace ws;
+  WriteFile(ws.Path("in/mixed.jsonl"),
+            JsonLine("ok1", "Erster", "2020-01-01", "Q", "K", "Gültiger Text eins.") +
+            "{\"id\": \"broken\", \"body\": \n" +
+            JsonLine("bad-date", "Zweiter", "2020-02-30", "Q", "K", "Text.") +
+            JsonLine("empty", "Dritter", "", "Q", "K", "") +
+            "{\"id\": \"utf\", \"body\": \"ung\xFCltig\"}\n" +
+            JsonLine("ok2", "Vierter", "", "Q", "K", "Gültiger Text zwei."));
+  WriteFile(ws.Path("in/bad-header.txt"), "Titel: Kaputt\nDatum: gestern\n\nText.\n");
+
+  Run run = ws.Index({ws.Path("in").string()});
+  INFO(run.err);
+  CHECK(run.status == 1);
+  std::string file = ws.Path("in/mixed.jsonl").string();
+  CHECK(run.err.find(file + ":2: invalid JSON") != std::string::npos);
+  CHECK(run.err.find(file + ":3: unparseable date '2020-02-30'") != std::string::npos);
+  CHECK(run.err.find(file + ":4: empty body") != std::string::npos);
+  CHECK(run.err.find(file + ":5: invalid UTF-8") != std::string::npos);
+  CHECK(run.err.find(ws.Path("in/bad-header.txt").string() + ":2: unparseable date") !=
+        std::string::npos);
+  CHECK(run.err.find("2 articles indexed (2 new, 0 replaced), 5 rejected") != std::string::npos);
+  CHECK(ws.DocCount() == 2);
+}
+
+TEST_CASE("Exit statuses of archivar-index for fatal errors") {
+  Workspace ws;
+  WriteFixture(ws);
+  SECTION("the database path is a file") {
+    WriteFile(ws.Path("db"), "not a database");
+    Run run = ws.Index({ws.Path("in").string()});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("archivar-index: cannot write the database") != std::string::npos);
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  }
+  SECTION("another process holds the write lock") {
+    Xapian::WritableDatabase holder(ws.Db(), Xapian::DB_CREATE_OR_OPEN);
+    Run run = ws.Index({ws.Path("in").string()});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("is locked by another process") != std::string::npos);
+  }
+  SECTION("no --db and no --dry-run") {
+    Run run = ws.Exec(ARCHIVAR_INDEX_BIN, {ws.Path("in").string()});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("--db DIR is required") != std::string::npos);
+  }
+}
+
+TEST_CASE("Dry run prints articles as JSON and writes no database") {
+  Workspace ws;
+  WriteFile(ws.Path("agentur/meldung.txt"),
+            "Der Rat tagte am Montag in Köln. Weitere Sitzungen folgen.\n"
+            "Zweiter Absatz.\n"
+            "dp/pcl\n");
+  Run run = ws.Exec(ARCHIVAR_INDEX_BIN,
+                    {"--dry-run", "--json", ws.Path("agentur").string()});
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  auto article = json::parse(run.out);
+  CHECK(article["id"] == "meldung");
+  CHECK(article["title"] == "Der Rat tagte am Montag in Köln");
+  CHECK(article["editor_code"] == "dp/pcl");
+  CHECK_FALSE(fs::exists(ws.Path("db")));
+}
+
+TEST_CASE("JSON Lines are read from standard input with -") {
+  Workspace ws;
+  Run run = ws.Index({"-"}, JsonLine("s1", "Von der Standardeingabe", "", "Q", "K",
+                                     "Dieser Artikel kam über stdin."));
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  CHECK(ws.Ids({"Standardeingabe"}) == std::vector<std::string>{"s1"});
+}
