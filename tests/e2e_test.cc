@@ -91,7 +91,8 @@ class Workspace {
     INFO(run.err);
     REQUIRE(run.status <= 1);
     std::vector<std::string> ids;
-    for (const auto& result : json::parse(run.out)["results"]) {
+    json doc = json::parse(run.out);
+    for (const auto& result : doc["results"]) {
       ids.push_back(result["id"].get<std::string>());
     }
     return ids;

@@ -147,6 +147,8 @@ ParseResult ParsePlainTextArticle(std::string_view content,
   if (!header) return ParseResult::Fail(header.error());
 
   std::size_t body_begin = header.value();
+  // Blank lines before the body do not separate paragraphs.
+  while (body_begin < lines.size() && lines[body_begin].text.empty()) ++body_begin;
   std::size_t body_end = lines.size();
   while (body_end > body_begin && lines[body_end - 1].text.empty()) --body_end;
   if (body_end > body_begin && IsEditorCodeLine(lines[body_end - 1].text)) {

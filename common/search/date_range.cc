@@ -41,7 +41,7 @@ Result<std::string> DateBound(std::string_view text, RangeEnd end) {
       AllDigits(text.substr(5))) {
     int year = std::stoi(std::string(text.substr(0, 4)));
     int month = std::stoi(std::string(text.substr(5)));
-    if (month >= 1 && month <= 12) {
+    if (formats::IsValidCalendarDate(year, month, 1)) {
       return Result<std::string>::Ok(
           Compact(year, month, low ? 1 : LastDayOfMonth(year, month)));
     }

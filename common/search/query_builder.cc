@@ -3,6 +3,7 @@
 #include "schema.h"
 #include "search/date_range.h"
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_set>
 
@@ -85,6 +86,17 @@ std::string WithoutOperatorWords(const std::string& text) {
   return kept;
 }
 
+// True when the query has words and all of them are stop words ("der die
+// das").  Xapian's QueryParser keeps stop words when nothing else would be
+// left, and such a query matches nearly every article.
+bool OnlyStopwords(const std::string& text) {
+  auto tokens = analysis::Tokenize(text);
+  return !tokens.empty() &&
+         std::all_of(tokens.begin(), tokens.end(), [](const analysis::Token& token) {
+           return analysis::Analyzer::IsStopword(token.text);
+         });
+}
+
 constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT;
@@ -158,7 +170,7 @@ Result<ParsedQuery> QueryBuilder::Build(const std::string& text,
                                         const SearchFilters& filters) {
   ParsedQuery parsed;
   try {
-    parsed.query = parser_.parse_query(text, kParserFlags);
+    if (!OnlyStopwords(text)) parsed.query = parser_.parse_query(text, kParserFlags);
   } catch (const Xapian::QueryParserError& e) {
     if (e.get_msg().rfind("date range:", 0) == 0) {
       return Result<ParsedQuery>::Fail(e.get_msg());

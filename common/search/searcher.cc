@@ -8,25 +8,27 @@ namespace {
 
 constexpr int kAttemptsOnConcurrentCommit = 5;
 
+// The analysed words of the query, without field prefixes (Xapian
+// prefixes are upper case, analysed words never are), so that "title:Haus"
+// highlights "Haus" too.
 TermSet QueryTerms(const Xapian::Query& query) {
   TermSet terms;
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-    terms.insert(*it);
+    const std::string& term = *it;
+    std::size_t word = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (word != std::string::npos) terms.insert(term.substr(word));
   }
   return terms;
 }
 
-void ApplySort(Xapian::Enquire& enquire, SortOrder sort) {
-  switch (sort) {
-    case SortOrder::kRelevance:
-      break;
-    case SortOrder::kNewest:
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/true);
-      break;
-    case SortOrder::kOldest:
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/false);
-      break;
-  }
+// Sorting by date puts undated articles last in both directions.
+void ApplySort(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys,
+               SortOrder sort) {
+  if (sort == SortOrder::kRelevance) return;
+  bool newest_first = sort == SortOrder::kNewest;
+  keys.add_value(schema::kDateSlot, newest_first,
+                 newest_first ? std::string() : std::string("99999999"));
+  enquire.set_sort_by_key_then_relevance(&keys, /*reverse=*/false);
 }
 
 }  // namespace
@@ -56,7 +58,8 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
 SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& parsed) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(parsed.query);
-  ApplySort(enquire, request.sort);
+  Xapian::MultiValueKeyMaker keys;
+  ApplySort(enquire, keys, request.sort);
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                        static_cast<Xapian::doccount>(request.limit));
   SearchResponse response;

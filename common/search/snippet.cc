@@ -32,6 +32,9 @@ Window BestWindow(const std::vector<analysis::AnalyzedTerm>& terms,
     // Start a few words before the hit so it has some context.
     std::size_t first = i >= 3 ? i - 3 : 0;
     std::size_t last = std::min(terms.size(), first + max_words) - 1;
+    // Near the end, fill the window with the words before the hit instead
+    // (a body shorter than the window is shown whole).
+    first = last + 1 > max_words ? std::min(first, last + 1 - max_words) : 0;
     std::size_t hits = DistinctHits(terms, first, last, query_terms);
     if (hits > best_hits) {
       best_hits = hits;

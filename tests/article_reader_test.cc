@@ -1,0 +1,160 @@
+// formats/article_reader.h: files and directories to articles.
+#include "formats/article_reader.h"
+
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <zlib.h>
+
+#include <string>
+#include <vector>
+
+namespace archivar::formats {
+namespace {
+
+using testing::TempDir;
+using testing::WriteFile;
+
+// Everything the reader reported, in order, as "path:line id" for articles
+// and "path:line! reason" for rejections (paths relative to `root`).
+struct Recorder {
+  explicit Recorder(std::string root) : root(std::move(root)) {}
+
+  ArticleCallbacks Callbacks() {
+    return {[this](const RecordOrigin& origin, Article article) {
+              events.push_back(Where(origin) + " " + article.id);
+              articles.push_back(std::move(article));
+            },
+            [this](const RecordOrigin& origin, const std::string& reason) {
+              events.push_back(Where(origin) + "! " + reason);
+            }};
+  }
+
+  std::string Where(const RecordOrigin& origin) const {
+    std::string path = origin.path;
+    if (path.rfind(root + "/", 0) == 0) path = path.substr(root.size() + 1);
+    return path + ":" + std::to_string(origin.line);
+  }
+
+  std::string root;
+  std::vector<std::string> events;
+  std::vector<Article> articles;
+};
+
+std::vector<std::string> Read(const std::string& root, const std::vector<std::string>& paths,
+                              std::vector<Article>* articles = nullptr) {
+  Recorder recorder(root);
+  ReadArticles(paths, recorder.Callbacks());
+  if (articles) *articles = recorder.articles;
+  return recorder.events;
+}
+
+void WriteGzip(const std::string& path, const std::string& content) {
+  gzFile file = gzopen(path.c_str(), "wb");
+  REQUIRE(file != nullptr);
+  REQUIRE(gzwrite(file, content.data(), static_cast<unsigned>(content.size())) ==
+          static_cast<int>(content.size()));
+  REQUIRE(gzclose(file) == Z_OK);
+}
+
+TEST_CASE("ArticleReader recurses into directories in sorted order, skipping other file types") {
+  TempDir dir;
+  WriteFile(dir.Path("in/b.txt"), "Titel: B\n\nText B.\n");
+  WriteFile(dir.Path("in/a.txt"), "Titel: A\n\nText A.\n");
+  WriteFile(dir.Path("in/sub/c.txt"), "Text C ohne Kopf.\n");
+  WriteFile(dir.Path("in/sub/d.jsonl"),
+            "{\"id\":\"d1\",\"body\":\"Eins.\"}\n{\"id\":\"d2\",\"body\":\"Zwei.\"}\n");
+  WriteFile(dir.Path("in/notes.md"), "# not an article\n");
+  WriteFile(dir.Path("in/sub/table.csv"), "a,b\n");
+  WriteFile(dir.Path("in/aa.jsonl.bak"), "{}\n");
+
+  // Plain-text ids default to the path below the directory, without ".txt".
+  CHECK(Read(dir.path(), {dir.Path("in")}) ==
+        std::vector<std::string>{"in/a.txt:0 a", "in/b.txt:0 b", "in/sub/c.txt:0 sub/c",
+                                 "in/sub/d.jsonl:1 d1", "in/sub/d.jsonl:2 d2"});
+}
+
+TEST_CASE("ArticleReader rejects an explicitly named file of an unsupported type") {
+  TempDir dir;
+  WriteFile(dir.Path("notes.md"), "Text.\n");
+  WriteFile(dir.Path("a.txt"), "Text A.\n");
+  auto events = Read(dir.path(), {dir.Path("notes.md"), dir.Path("a.txt")});
+  REQUIRE(events.size() == 2);
+  CHECK_THAT(events[0], Catch::StartsWith("notes.md:0! unsupported file type"));
+  CHECK(events[1] == "a.txt:0 a");  // the run goes on
+}
+
+TEST_CASE("ArticleReader rejects a missing path and goes on") {
+  TempDir dir;
+  WriteFile(dir.Path("a.txt"), "Text A.\n");
+  CHECK(Read(dir.path(), {dir.Path("nowhere"), dir.Path("a.txt")}) ==
+        std::vector<std::string>{"nowhere:0! no such file or directory", "a.txt:0 a"});
+}
+
+TEST_CASE("ArticleReader reads gzip-compressed JSON lines with line numbers") {
+  TempDir dir;
+  WriteGzip(dir.Path("archiv.jsonl.gz"),
+            "{\"id\":\"g1\",\"title\":\"Häuser\",\"body\":\"Neue Häuser.\"}\n"
+            "kaputt\n"
+            "{\"id\":\"g3\",\"body\":\"Drei.\"}\n");
+  std::vector<Article> articles;
+  CHECK(Read(dir.path(), {dir.Path("archiv.jsonl.gz")}, &articles) ==
+        std::vector<std::string>{"archiv.jsonl.gz:1 g1", "archiv.jsonl.gz:2! invalid JSON",
+                                 "archiv.jsonl.gz:3 g3"});
+  REQUIRE(articles.size() == 2);
+  CHECK(articles[0].title == "Häuser");
+  CHECK(articles[0].body == "Neue Häuser.");
+}
+
+TEST_CASE("ArticleReader counts blank lines, accepts CRLF and a last line without newline") {
+  TempDir dir;
+  WriteFile(dir.Path("a.jsonl"),
+            "{\"id\":\"j1\",\"body\":\"Eins.\"}\r\n"
+            "\r\n"
+            "   \n"
+            "{\"id\":\"j4\",\"body\":\"\"}\n"
+            "{\"id\":\"j5\",\"body\":\"F\xC3\xBCnf.\"}");
+  std::vector<Article> articles;
+  CHECK(Read(dir.path(), {dir.Path("a.jsonl")}, &articles) ==
+        std::vector<std::string>{"a.jsonl:1 j1", "a.jsonl:4! empty body", "a.jsonl:5 j5"});
+  REQUIRE(articles.size() == 2);
+  CHECK(articles[0].body == "Eins.");  // no trailing \r
+}
+
+TEST_CASE("ArticleReader reports a plain-text record error at its line") {
+  TempDir dir;
+  WriteFile(dir.Path("in/kaputt.txt"), "Titel: K\nDatum: gestern\n\nText.\n");
+  auto events = Read(dir.path(), {dir.Path("in")});
+  REQUIRE(events.size() == 1);
+  CHECK_THAT(events[0], Catch::StartsWith("in/kaputt.txt:2! unparseable date 'gestern'"));
+}
+
+TEST_CASE("ArticleReader names an explicitly given text file's article after the file") {
+  TempDir dir;
+  WriteFile(dir.Path("2023/meldung.txt"), "Text.\n");
+  CHECK(Read(dir.path(), {dir.Path("2023/meldung.txt")}) ==
+        std::vector<std::string>{"2023/meldung.txt:0 meldung"});
+}
+
+TEST_CASE("DefaultIdForPath is the path below the root without the .txt extension") {
+  struct Case {
+    const char* root;
+    const char* file;
+    const char* id;
+  };
+  const Case cases[] = {
+      {"archiv", "archiv/2023/09/meldung.txt", "2023/09/meldung"},
+      {"archiv/", "archiv/2023/meldung.txt", "2023/meldung"},
+      {"./archiv", "./archiv/meldung.txt", "meldung"},
+      {"/abs/archiv", "/abs/archiv/a.b.txt", "a.b"},
+      {"archiv/meldung.txt", "archiv/meldung.txt", "meldung"},  // named directly
+      {"meldung.txt", "meldung.txt", "meldung"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.root << " | " << c.file);
+    CHECK(DefaultIdForPath(c.root, c.file) == c.id);
+  }
+}
+
+}  // namespace
+}  // namespace archivar::formats

@@ -1,0 +1,182 @@
+// search/searcher.h: ranked and sorted hits with stored fields, titles and
+// snippets, from an on-disk database.
+#include "search/searcher.h"
+
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace archivar::search {
+namespace {
+
+using testing::MakeArticle;
+using testing::MarkHighlights;
+using testing::TempDir;
+using Ids = std::vector<std::string>;
+
+// Four dated articles, each with "Bericht" in the body, and one undated
+// article without it.
+std::vector<Article> Fixture() {
+  Article full = MakeArticle("b-2022", "Neue Häuser für Berlin",
+                             "Ein Bericht über neue Häuser am Stadtrand.", "2022-03-15",
+                             "Tagesblatt Berlin", "Lokales", "Anna Schmidt");
+  full.url = "https://example.org/haeuser";
+  full.editor_code = "dp/pcl";
+  return {
+      MakeArticle("b-2021", "Streik bei der Bahn", "Ein Bericht über den Streik.", "2021-12-31"),
+      full,
+      MakeArticle("b-2020", "Buchmesse eröffnet", "Ein Bericht von der Buchmesse.", "2020-10-14"),
+      MakeArticle("b-2023", "Abzug der Truppen", "Ein Bericht über den Abzug.", "2023-09-12"),
+      MakeArticle("ohne-datum", "Hochwasser an der Elbe", "Das Hochwasser steigt.", ""),
+  };
+}
+
+class SearchFixture {
+ public:
+  explicit SearchFixture(const std::vector<Article>& articles = Fixture()) {
+    testing::BuildDatabase(dir_.Path("db"), articles);
+  }
+
+  Result<SearchResponse> Search(const SearchRequest& request) {
+    Searcher searcher(dir_.Path("db"));
+    return searcher.Search(request);
+  }
+
+  SearchResponse MustSearch(const SearchRequest& request) {
+    auto response = Search(request);
+    INFO("query: " << request.query);
+    if (!response) FAIL("search failed: " << response.error());
+    return response.value();
+  }
+
+  static Ids IdsOf(const SearchResponse& response) {
+    Ids ids;
+    for (const auto& hit : response.hits) ids.push_back(hit.article.id);
+    return ids;
+  }
+
+ private:
+  TempDir dir_;
+};
+
+SearchRequest Request(const std::string& query, SortOrder sort = SortOrder::kRelevance,
+                      std::size_t limit = 10, std::size_t offset = 0) {
+  SearchRequest request;
+  request.query = query;
+  request.sort = sort;
+  request.limit = limit;
+  request.offset = offset;
+  return request;
+}
+
+TEST_CASE("Searcher puts undated articles last in both date orders") {
+  SearchFixture fixture;
+  std::string query = "Bericht OR Hochwasser";
+  CHECK(SearchFixture::IdsOf(fixture.MustSearch(Request(query, SortOrder::kNewest))) ==
+        Ids{"b-2023", "b-2022", "b-2021", "b-2020", "ohne-datum"});
+  CHECK(SearchFixture::IdsOf(fixture.MustSearch(Request(query, SortOrder::kOldest))) ==
+        Ids{"b-2020", "b-2021", "b-2022", "b-2023", "ohne-datum"});
+}
+
+TEST_CASE("Searcher highlights words matched through a field prefix") {
+  SearchFixture fixture;
+  auto response = fixture.MustSearch(Request("title:Häuser"));
+  REQUIRE(response.hits.size() == 1);
+  CHECK(MarkHighlights(response.hits[0].title) == "Neue [Häuser] für Berlin");
+}
+
+TEST_CASE("Searcher sorts newest first and oldest first by date") {
+  SearchFixture fixture;
+  CHECK(SearchFixture::IdsOf(fixture.MustSearch(Request("Bericht", SortOrder::kNewest))) ==
+        Ids{"b-2023", "b-2022", "b-2021", "b-2020"});
+  CHECK(SearchFixture::IdsOf(fixture.MustSearch(Request("Bericht", SortOrder::kOldest))) ==
+        Ids{"b-2020", "b-2021", "b-2022", "b-2023"});
+}
+
+TEST_CASE("Searcher pages with limit and offset and numbers hits from the first result") {
+  SearchFixture fixture;
+  SearchResponse page = fixture.MustSearch(Request("Bericht", SortOrder::kNewest, 2, 1));
+  CHECK(SearchFixture::IdsOf(page) == Ids{"b-2022", "b-2021"});
+  REQUIRE(page.hits.size() == 2);
+  CHECK(page.hits[0].rank == 2);
+  CHECK(page.hits[1].rank == 3);
+  CHECK(page.offset == 1);
+  CHECK(page.total == 4);
+  CHECK(page.query == "Bericht");
+
+  SearchResponse past_end = fixture.MustSearch(Request("Bericht", SortOrder::kNewest, 2, 10));
+  CHECK(past_end.hits.empty());
+  CHECK(past_end.total == 4);
+}
+
+TEST_CASE("Searcher ranks a title match above a body match") {
+  // Same words and lengths; "Hochwasser" is in the title of one and in the
+  // body of the other.  Title words carry extra weight.
+  SearchFixture fixture({
+      MakeArticle("im-text", "Lage in Dresden", "Das Hochwasser ist ernst. Viele helfen."),
+      MakeArticle("im-titel", "Hochwasser in Dresden", "Die Lage ist ernst. Viele helfen."),
+  });
+  SearchResponse response = fixture.MustSearch(Request("Hochwasser"));
+  CHECK(SearchFixture::IdsOf(response) == Ids{"im-titel", "im-text"});
+  REQUIRE(response.hits.size() == 2);
+  CHECK(response.hits[0].score > response.hits[1].score);
+}
+
+TEST_CASE("Searcher returns the stored fields with the highlighted title and snippet") {
+  SearchFixture fixture;
+  SearchResponse response = fixture.MustSearch(Request("Haus"));
+  REQUIRE(response.hits.size() == 1);
+  const SearchHit& hit = response.hits[0];
+  CHECK(hit.rank == 1);
+  CHECK(hit.article.id == "b-2022");
+  CHECK(hit.article.title == "Neue Häuser für Berlin");
+  CHECK(hit.article.date == "2022-03-15");
+  CHECK(hit.article.source == "Tagesblatt Berlin");
+  CHECK(hit.article.category == "Lokales");
+  CHECK(hit.article.author == "Anna Schmidt");
+  CHECK(hit.article.url == "https://example.org/haeuser");
+  CHECK(hit.article.body == "Ein Bericht über neue Häuser am Stadtrand.");
+  CHECK(hit.article.editor_code == "dp/pcl");
+  CHECK(MarkHighlights(hit.title) == "Neue [Häuser] für Berlin");
+  CHECK(MarkHighlights(hit.snippet) == "Ein Bericht über neue [Häuser] am Stadtrand.");
+}
+
+TEST_CASE("Searcher reports no hits for a word that is not there") {
+  SearchFixture fixture;
+  SearchResponse response = fixture.MustSearch(Request("Erdbeben"));
+  CHECK(response.hits.empty());
+  CHECK(response.total == 0);
+  CHECK(response.note.empty());
+}
+
+TEST_CASE("Searcher passes on the note of a query read as plain words") {
+  SearchFixture fixture;
+  SearchResponse response = fixture.MustSearch(Request("Hochwasser AND"));
+  CHECK(SearchFixture::IdsOf(response) == Ids{"ohne-datum"});
+  CHECK_FALSE(response.note.empty());
+}
+
+TEST_CASE("Searcher fails with a message for an unusable query or filter") {
+  SearchFixture fixture;
+  auto stop_words = fixture.Search(Request("der die"));
+  REQUIRE_FALSE(stop_words.ok());
+  CHECK_THAT(stop_words.error(), Catch::StartsWith("the query has no searchable words"));
+
+  SearchRequest request = Request("Bericht");
+  request.filters.to = "31.02.2022";
+  auto bad_to = fixture.Search(request);
+  REQUIRE_FALSE(bad_to.ok());
+  CHECK_THAT(bad_to.error(), Catch::StartsWith("--to: '31.02.2022' is not a date"));
+}
+
+TEST_CASE("Searcher refuses to open a missing database") {
+  TempDir dir;
+  CHECK_THROWS_AS(Searcher(dir.Path("nowhere")), Xapian::DatabaseOpeningError);
+}
+
+}  // namespace
+}  // namespace archivar::search

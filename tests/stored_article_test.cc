@@ -1,0 +1,82 @@
+// index/stored_article.h: the article kept in a document's data.
+#include "index/stored_article.h"
+
+#include "schema.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace archivar::index {
+namespace {
+
+Article FullArticle() {
+  Article a;
+  a.id = "tb-1";
+  a.title = "Neue Häuser für Berlin";
+  a.date = "2023-09-12";
+  a.source = "Tagesblatt Berlin";
+  a.category = "Politik";
+  a.author = "Anna Schmidt";
+  a.url = "https://example.org/haeuser?a=1&b=\"2\"";
+  a.body = "Die Stadt baut neue Häuser.\nDer Senat ist zufrieden: \u201Egut\u201C.";
+  a.editor_code = "dp/pcl";
+  return a;
+}
+
+void CheckSame(const Article& got, const Article& want) {
+  CHECK(got.id == want.id);
+  CHECK(got.title == want.title);
+  CHECK(got.date == want.date);
+  CHECK(got.source == want.source);
+  CHECK(got.category == want.category);
+  CHECK(got.author == want.author);
+  CHECK(got.url == want.url);
+  CHECK(got.body == want.body);
+  CHECK(got.editor_code == want.editor_code);
+}
+
+TEST_CASE("Stored article round-trips every field") {
+  Article article = FullArticle();
+  CheckSame(DecodeStoredArticle(EncodeStoredArticle(article)), article);
+}
+
+TEST_CASE("Stored article round-trips an article with only id and body") {
+  Article article;
+  article.id = "x";
+  article.body = "Text.";
+  CheckSame(DecodeStoredArticle(EncodeStoredArticle(article)), article);
+}
+
+TEST_CASE("Stored article data is a JSON object with the schema's field names") {
+  auto data = nlohmann::json::parse(EncodeStoredArticle(FullArticle()));
+  REQUIRE(data.is_object());
+  CHECK(data[schema::stored::kId] == "tb-1");
+  CHECK(data[schema::stored::kTitle] == "Neue Häuser für Berlin");
+  CHECK(data[schema::stored::kDate] == "2023-09-12");
+  CHECK(data[schema::stored::kSource] == "Tagesblatt Berlin");
+  CHECK(data[schema::stored::kCategory] == "Politik");
+  CHECK(data[schema::stored::kAuthor] == "Anna Schmidt");
+  CHECK(data[schema::stored::kUrl] == "https://example.org/haeuser?a=1&b=\"2\"");
+  CHECK(data[schema::stored::kEditorCode] == "dp/pcl");
+  CHECK(data.contains(schema::stored::kBody));
+}
+
+TEST_CASE("Stored article decodes data that is not an article as an empty article") {
+  for (const char* data : {"", "not json", "[1,2]", "\"text\"", "{\"id\":"}) {
+    INFO(data);
+    CheckSame(DecodeStoredArticle(data), Article{});
+  }
+}
+
+TEST_CASE("Stored article leaves missing and non-string fields empty") {
+  Article article = DecodeStoredArticle(R"({"id":"a","title":5,"body":"Text.","extra":"x"})");
+  CHECK(article.id == "a");
+  CHECK(article.title.empty());
+  CHECK(article.body == "Text.");
+  CHECK(article.date.empty());
+}
+
+}  // namespace
+}  // namespace archivar::index
