@@ -47,7 +47,8 @@ std::string TotalLine(const search::SearchResponse& response) {
   if (response.total == 0) return "No articles found for: " + response.query;
   std::size_t first = response.offset + 1;
   std::size_t last = response.offset + response.hits.size();
-  return "About " + std::to_string(response.total) + " articles for: " +
+  const char* noun = response.total == 1 ? " article" : " articles";
+  return "About " + std::to_string(response.total) + noun + " for: " +
          response.query + " (showing " + std::to_string(first) + "–" +
          std::to_string(last) + ")";
 }
