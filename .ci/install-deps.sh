@@ -12,7 +12,8 @@ PACKAGES=(
   nlohmann-json3-dev            # JSON Lines input, --json output
   libcli11-dev                  # command lines
   catch2                        # tests (Catch2 v2)
-  python3                       # end-to-end test helpers and benchmarks
+  wngerman hunspell-de-de       # German word lists, compiled into the dictionary
+  python3                       # benchmarks
 )
 
 missing=()

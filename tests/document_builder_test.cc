@@ -49,7 +49,7 @@ TEST_CASE("DocumentBuilder writes id, weighted title, body, prefixed fields, dat
   // "haus" occurs in both (4 + 1); the id term is boolean (wdf 0); author,
   // source and category words are under A, XS and XC.
   CHECK(DescribeDocument(doc) ==
-        "Aanna:1 Aschmidt:1 Qa1:0 Shaus:1 Sneu:1 XCpolit:1 XStagesblatt:1 "
+        "Aanna:1 Aschmidt:1 Qa1:0 Shaus:1 Sneu:1 XCpolit:1 XSblatt:1 XStag:1 XStagesblatt:1 "
         "brenn:1[103] haus:5[2,102] neu:4[1]");
   CHECK(doc.get_value(schema::kDateSlot) == "20230912");
   Article stored = DecodeStoredArticle(doc.get_data());

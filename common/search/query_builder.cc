@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "search/date_range.h"
+#include "search/query_text.h"
 
 #include <algorithm>
 #include <sstream>
@@ -166,11 +167,14 @@ Result<Xapian::Query> QueryBuilder::FilterQuery(const SearchFilters& filters) {
       Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
 }
 
-Result<ParsedQuery> QueryBuilder::Build(const std::string& text,
+Result<ParsedQuery> QueryBuilder::Build(const std::string& typed,
                                         const SearchFilters& filters) {
   ParsedQuery parsed;
+  std::string text = NormalizeQueryText(typed);
   try {
-    if (!OnlyStopwords(text)) parsed.query = parser_.parse_query(text, kParserFlags);
+    if (!OnlyStopwords(text)) {
+      parsed.query = parser_.parse_query(ExpandCompoundWords(text, *analyzer_), kParserFlags);
+    }
   } catch (const Xapian::QueryParserError& e) {
     if (e.get_msg().rfind("date range:", 0) == 0) {
       return Result<ParsedQuery>::Fail(e.get_msg());

@@ -1,0 +1,78 @@
+#include "analysis/decompounder.h"
+
+#include "analysis/stopwords.h"
+
+namespace archivar::analysis {
+namespace {
+
+constexpr std::size_t kMinCompoundLength = 6;
+constexpr std::size_t kMinPartLength = 4;
+constexpr std::size_t kMinShortPartLength = 3;
+constexpr std::size_t kMinModifierBeforeShortHead = 5;
+constexpr int kMaxDepth = 4;
+
+// Linking elements, longest first so "-es-" is tried before "-s-".
+constexpr std::string_view kLinkingElements[] = {"ens", "es", "en", "er", "ns", "s", "n", "e"};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+bool Decompounder::IsUsableHead(std::string_view head, std::string_view modifier) const {
+  if (!dictionary_.IsNoun(head)) return false;
+  if (head.size() >= kMinPartLength) return true;
+  return head.size() >= kMinShortPartLength &&
+         modifier.size() >= kMinModifierBeforeShortHead;
+}
+
+std::optional<std::string> Decompounder::UsableModifier(std::string_view modifier) const {
+  auto usable = [&](std::string_view part) {
+    if (part.size() < kMinShortPartLength || IsGermanStopword(part)) return false;
+    uint8_t flags = dictionary_.Flags(part);
+    bool noun_or_stem = (flags & (dictionary::kNoun | dictionary::kCompoundOnly)) != 0;
+    bool word = noun_or_stem || (flags & dictionary::kOtherWord) != 0;
+    if (part.size() < kMinPartLength) return noun_or_stem;
+    return word || Split(part).has_value();
+  };
+  if (usable(modifier)) return std::string(modifier);
+  for (std::string_view link : kLinkingElements) {
+    if (EndsWith(modifier, link) && usable(modifier.substr(0, modifier.size() - link.size()))) {
+      return std::string(modifier.substr(0, modifier.size() - link.size()));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<CompoundSplit> Decompounder::Split(std::string_view word) const {
+  if (word.size() < kMinCompoundLength) return std::nullopt;
+  // Longest head first: the head starts as early as the modifier allows.
+  for (std::size_t cut = kMinShortPartLength; cut + kMinShortPartLength <= word.size(); ++cut) {
+    std::string_view modifier = word.substr(0, cut);
+    std::string_view head = word.substr(cut);
+    if (!IsUsableHead(head, modifier)) continue;
+    if (auto usable = UsableModifier(modifier)) {
+      return CompoundSplit{std::move(*usable), std::string(head)};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Decompounder::Parts(std::string_view word) const {
+  std::vector<std::string> parts;
+  std::vector<std::pair<std::string, int>> pending = {{std::string(word), 0}};
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    auto [current, depth] = pending[i];
+    if (depth >= kMaxDepth) continue;
+    auto split = Split(current);
+    if (!split) continue;
+    for (std::string* part : {&split->modifier, &split->head}) {
+      parts.push_back(*part);
+      pending.emplace_back(*part, depth + 1);
+    }
+  }
+  return parts;
+}
+
+}  // namespace archivar::analysis

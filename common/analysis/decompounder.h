@@ -1,0 +1,53 @@
+// Decompounder: splits German compounds into the known words they are made
+// of, conservatively ("Atomwaffenprogramm" -> atomwaffen, atom, waffen,
+// programm; "Verteidigungsminister" -> verteidigung, minister), so that a
+// part finds the compound.  Words are in canonical spelling
+// (text::GermanSpelling) and parts are returned the same way.
+//
+// A split is made only when it is plausible:
+//   - the head (last part) is a noun of at least 4 letters, or of 3 letters
+//     after a modifier that is a noun of at least 5 ("sicherheits|rat");
+//   - the modifier, after dropping a linking element (-s-, -es-, -n-,
+//     -en-, -er-, -e-, -ns-), is a known word of at least 4 letters (or a
+//     noun of 3: "rat|haus"), not a stop word, or itself such a compound;
+//   - of all such splits, the one with the longest head wins.
+// So "Ratte", "Separatist" and "Parente" stay whole.
+//
+// Thread-safe (read-only over the dictionary).
+#pragma once
+
+#include "dictionary/dictionary.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace archivar::analysis {
+
+struct CompoundSplit {
+  std::string modifier;  // the first part, linking element removed
+  std::string head;      // the last part
+};
+
+class Decompounder {
+ public:
+  explicit Decompounder(const dictionary::Dictionary& dictionary) : dictionary_(dictionary) {}
+
+  // The top-level split of a word, if it is a plausible compound.
+  std::optional<CompoundSplit> Split(std::string_view word) const;
+
+  // All parts, outermost first, then the parts of the parts
+  // ("atomwaffenprogramm" -> atomwaffen, programm, atom, waffen).  Empty
+  // when the word is not a compound.
+  std::vector<std::string> Parts(std::string_view word) const;
+
+ private:
+  // The modifier without its linking element when it is a usable modifier.
+  std::optional<std::string> UsableModifier(std::string_view modifier) const;
+  bool IsUsableHead(std::string_view head, std::string_view modifier) const;
+
+  const dictionary::Dictionary& dictionary_;
+};
+
+}  // namespace archivar::analysis
