@@ -14,6 +14,8 @@ constexpr int kMaxDepth = 4;
 // Linking elements, longest first so "-es-" is tried before "-s-".
 constexpr std::string_view kLinkingElements[] = {"ens", "es", "en", "er", "ns", "s", "n", "e"};
 
+constexpr std::string_view kInflectionEndings[] = {"ern", "es", "en", "er", "ns", "s", "n", "e"};
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -45,8 +47,21 @@ std::optional<std::string> Decompounder::UsableModifier(std::string_view modifie
   return std::nullopt;
 }
 
+// True when the word, or the word without an inflection ending, is a
+// dictionary entry of its own ("brandenburgs" -> "brandenburg").
+bool Decompounder::IsWholeEntry(std::string_view word) const {
+  if (dictionary_.IsWholeEntry(word)) return true;
+  for (std::string_view ending : kInflectionEndings) {
+    if (EndsWith(word, ending) &&
+        dictionary_.IsWholeEntry(word.substr(0, word.size() - ending.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<CompoundSplit> Decompounder::Split(std::string_view word) const {
-  if (word.size() < kMinCompoundLength) return std::nullopt;
+  if (word.size() < kMinCompoundLength || IsWholeEntry(word)) return std::nullopt;
   // Longest head first: the head starts as early as the modifier allows.
   for (std::size_t cut = kMinShortPartLength; cut + kMinShortPartLength <= word.size(); ++cut) {
     std::string_view modifier = word.substr(0, cut);

@@ -10,8 +10,10 @@
 //   - the modifier, after dropping a linking element (-s-, -es-, -n-,
 //     -en-, -er-, -e-, -ns-), is a known word of at least 4 letters (or a
 //     noun of 3: "rat|haus"), not a stop word, or itself such a compound;
-//   - of all such splits, the one with the longest head wins.
-// So "Ratte", "Separatist" and "Parente" stay whole.
+//   - of all such splits, the one with the longest head wins;
+//   - words that hunspell lists as entries of their own (lexicalised
+//     compounds and names: "Brandenburg", "Rathaus", "Fahrrad") stay whole.
+// So "Ratte", "Separatist", "Parente" and "Brandenburg" stay whole.
 //
 // Thread-safe (read-only over the dictionary).
 #pragma once
@@ -45,6 +47,7 @@ class Decompounder {
  private:
   // The modifier without its linking element when it is a usable modifier.
   std::optional<std::string> UsableModifier(std::string_view modifier) const;
+  bool IsWholeEntry(std::string_view word) const;
   bool IsUsableHead(std::string_view head, std::string_view modifier) const;
 
   const dictionary::Dictionary& dictionary_;

@@ -9,7 +9,7 @@
 // (hunspell-de-de's de_DE.dic: a count line, then "word/FLAGS" lines).
 // Capitalised entries count as nouns.  Hunspell entries with the flag
 // 'h' (igerman98's pseudo-roots, such as "Häuser/hij") occur only inside
-// compounds.
+// compounds; every other hunspell entry is a whole entry, never split.
 #include "analysis/german_stemmer.h"
 #include "dictionary/dictionary.h"
 #include "dictionary/dictionary_format.h"
@@ -49,8 +49,11 @@ bool HasLiteralUmlautSpelling(const std::string& key) {
          key.find("ue") != std::string::npos;
 }
 
-void AddWord(const std::string& word, bool compound_only,
+enum class Source { kWordList, kHunspellEntry, kHunspellPseudoRoot };
+
+void AddWord(const std::string& word, Source source,
              archivar::analysis::GermanStemmer& stemmer, Entries& entries) {
+  bool compound_only = source == Source::kHunspellPseudoRoot;
   if (!IsPlainWord(word)) return;
   std::string folded = archivar::text::FoldWord(word);
   std::string key = archivar::text::GermanSpelling(folded);
@@ -61,6 +64,7 @@ void AddWord(const std::string& word, bool compound_only,
                                 : (noun ? WordFlag::kNoun : WordFlag::kOtherWord);
   if (umlaut) flags |= WordFlag::kUmlautSpelled;
   else if (HasLiteralUmlautSpelling(key)) flags |= WordFlag::kLiteralSpelled;
+  if (source == Source::kHunspellEntry) flags |= WordFlag::kWholeEntry;
   entries[key] |= flags;
   if (noun && !umlaut && !compound_only) {
     entries[stemmer.Stem(folded)] |= WordFlag::kNounStem;
@@ -71,7 +75,7 @@ bool ReadWordList(const std::string& path, archivar::analysis::GermanStemmer& st
                   Entries& entries) {
   std::ifstream in(path);
   if (!in) return false;
-  for (std::string line; std::getline(in, line);) AddWord(line, false, stemmer, entries);
+  for (std::string line; std::getline(in, line);) AddWord(line, Source::kWordList, stemmer, entries);
   return true;
 }
 
@@ -85,7 +89,9 @@ bool ReadHunspellDic(const std::string& path, archivar::analysis::GermanStemmer&
     std::size_t slash = line.find('/');
     std::string word = line.substr(0, slash);
     std::string flags = slash == std::string::npos ? "" : line.substr(slash + 1);
-    AddWord(word, flags.find('h') != std::string::npos, stemmer, entries);
+    bool pseudo_root = flags.find('h') != std::string::npos;
+    AddWord(word, pseudo_root ? Source::kHunspellPseudoRoot : Source::kHunspellEntry, stemmer,
+            entries);
   }
   return true;
 }

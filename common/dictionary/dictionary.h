@@ -26,6 +26,9 @@ enum WordFlag : uint8_t {
   kLiteralSpelled = 1 << 3, // listed as spelled here (a genuine "ue" etc.)
   kNounStem = 1 << 4,       // the Snowball stem of an umlaut-free noun
   kCompoundOnly = 1 << 5,   // a form that occurs only inside compounds
+  kWholeEntry = 1 << 6,     // a hunspell entry of its own: a base word, or a
+                            // lexicalised compound or name ("Brandenburg",
+                            // "Rathaus") that is not split
 };
 
 class Dictionary {
@@ -43,6 +46,7 @@ class Dictionary {
   bool IsWord(std::string_view key) const { return (Flags(key) & (kNoun | kOtherWord)) != 0; }
   bool IsNoun(std::string_view key) const { return (Flags(key) & kNoun) != 0; }
   bool IsNounStem(std::string_view stem) const { return (Flags(stem) & kNounStem) != 0; }
+  bool IsWholeEntry(std::string_view key) const { return (Flags(key) & kWholeEntry) != 0; }
 
   // Number of keys.
   std::size_t size() const { return entry_count_; }
