@@ -38,6 +38,8 @@ int RunAnalyze(const SearchOptions& options, std::ostream& out) {
                       {"start", t.start},
                       {"end", t.end},
                       {"text", text.substr(t.start, t.end - t.start)},
+                      {"normalized", analysis::Analyzer::CanonicalSpelling(
+                                         text.substr(t.start, t.end - t.start))},
                       {"rule", analysis::TermRuleName(t.rule)}});
     }
     out << nlohmann::json{{"text", text}, {"terms", list}}.dump(
@@ -45,8 +47,9 @@ int RunAnalyze(const SearchOptions& options, std::ostream& out) {
         << "\n";
   } else {
     for (const auto& t : terms) {
+      std::string word = text.substr(t.start, t.end - t.start);
       out << t.position << "\t" << t.term << "\t" << analysis::TermRuleName(t.rule)
-          << "\t" << text.substr(t.start, t.end - t.start) << "\n";
+          << "\t" << word << "\t" << analysis::Analyzer::CanonicalSpelling(word) << "\n";
     }
   }
   return terms.empty() ? kExitPartial : kExitOk;
