@@ -25,6 +25,24 @@ inline constexpr std::string_view kCategoryPrefix = "XC"; // XC<analysed categor
 // Date as "YYYYMMDD" (empty when the article has no date): range filters
 // and sorting by date.
 inline constexpr Xapian::valueno kDateSlot = 0;
+// Facet values, as displayed: the source, the category and the year
+// ("2019").  A slot may hold several values separated by
+// kFacetValueSeparator (persons, later).
+inline constexpr Xapian::valueno kSourceSlot = 1;
+inline constexpr Xapian::valueno kCategorySlot = 2;
+inline constexpr Xapian::valueno kYearSlot = 3;
+inline constexpr char kFacetValueSeparator = '\x1f';
+
+// The facets users may ask for (--facet NAME) and the slot of each.
+struct FacetField {
+  const char* name;
+  Xapian::valueno slot;
+};
+inline constexpr FacetField kFacetFields[] = {
+    {"source", kSourceSlot},
+    {"category", kCategorySlot},
+    {"year", kYearSlot},
+};
 
 // --- Document data -------------------------------------------------------
 // The document data is a JSON object holding the stored fields below, so the

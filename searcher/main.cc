@@ -32,6 +32,10 @@ void BindFlags(CLI::App& cli, SearchOptions& options, RawFlags& raw) {
   cli.add_option("--to", request.filters.to, "Latest date");
   cli.add_option("--source", request.filters.sources, "Only this source (repeatable)");
   cli.add_option("--category", request.filters.categories, "Only this section (repeatable)");
+  cli.add_option("--facet", request.facets,
+                 "Count values among all matches: source, category, year (repeatable)");
+  cli.add_option("--facet-limit", request.facet_limit, "Values shown per facet")
+      ->capture_default_str();
   cli.add_flag("--json", options.json, "Print results as one JSON object");
   cli.add_option("--color", raw.color, "auto, always or never (auto honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}));

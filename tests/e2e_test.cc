@@ -219,6 +219,28 @@ TEST_CASE("Search output for people and for programs") {
                        range[1].get<std::size_t>() - range[0].get<std::size_t>()) == "Stadtrand");
 }
 
+TEST_CASE("Facets count sources, sections and years over all matches") {
+  Workspace ws;
+  WriteFixture(ws);
+  REQUIRE(ws.Index({ws.Path("in").string()}).status == 0);
+  Run run = ws.Search({"Haus OR Wasserstoff OR Streitkraft", "--limit", "1", "--json",
+                       "--facet", "source", "--facet", "category", "--facet", "year"});
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  auto facets = json::parse(run.out)["facets"];
+  CHECK(facets["source"] == json::parse(R"([{"value": "Alpenpost", "count": 2},
+      {"value": "Nordkurier Agentur", "count": 2}, {"value": "Tagesblatt Berlin", "count": 1}])"));
+  CHECK(facets["category"][0] == json::parse(R"({"value": "Lokales", "count": 2})"));
+  CHECK(facets["year"].size() == 5);
+
+  Run text = ws.Search({"Wasserstoff", "--facet", "year"});
+  CHECK(text.out.find("year:\n  1\t2015\n  1\t2023\n") != std::string::npos);
+
+  Run unknown = ws.Search({"Haus", "--facet", "colour"});
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("unknown facet 'colour'") != std::string::npos);
+}
+
 TEST_CASE("Exit statuses of archivar-search") {
   Workspace ws;
   WriteFixture(ws);

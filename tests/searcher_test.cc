@@ -89,6 +89,35 @@ TEST_CASE("Searcher highlights words matched through a field prefix") {
   CHECK(MarkHighlights(response.hits[0].title) == "Neue [Häuser] für Berlin");
 }
 
+TEST_CASE("Searcher counts facet values over all matches, not just the page shown") {
+  SearchFixture fixture;
+  SearchRequest request = Request("Bericht OR Hochwasser", SortOrder::kRelevance, /*limit=*/1);
+  request.facets = {"year", "source"};
+  auto response = fixture.MustSearch(request);
+  CHECK(response.hits.size() == 1);
+  REQUIRE(response.facets.size() == 2);
+  CHECK(response.facets[0].name == "year");
+  std::string years;
+  for (const auto& value : response.facets[0].values) {
+    years += value.value + "=" + std::to_string(value.count) + " ";
+  }
+  // Four dated matches in four years; the undated article has no year.
+  CHECK(years == "2020=1 2021=1 2022=1 2023=1 ");
+  // Only one article has a source.
+  REQUIRE(response.facets[1].values.size() == 1);
+  CHECK(response.facets[1].values[0].value == "Tagesblatt Berlin");
+  CHECK(response.facets[1].values[0].count == 1);
+}
+
+TEST_CASE("Searcher rejects an unknown facet with the names it knows") {
+  SearchFixture fixture;
+  SearchRequest request = Request("Bericht");
+  request.facets = {"colour"};
+  auto response = fixture.Search(request);
+  REQUIRE_FALSE(response.ok());
+  CHECK(response.error() == "unknown facet 'colour'; use source, category, year");
+}
+
 TEST_CASE("Searcher sorts newest first and oldest first by date") {
   SearchFixture fixture;
   CHECK(SearchFixture::IdsOf(fixture.MustSearch(Request("Bericht", SortOrder::kNewest))) ==

@@ -56,7 +56,12 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   AddPrefixedWords(doc, article.source, schema::kSourcePrefix);
   AddPrefixedWords(doc, article.category, schema::kCategoryPrefix);
 
-  if (!article.date.empty()) doc.add_value(schema::kDateSlot, DateValue(article.date));
+  if (!article.date.empty()) {
+    doc.add_value(schema::kDateSlot, DateValue(article.date));
+    doc.add_value(schema::kYearSlot, article.date.substr(0, 4));
+  }
+  if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);
+  if (!article.category.empty()) doc.add_value(schema::kCategorySlot, article.category);
   doc.set_data(EncodeStoredArticle(article));
   return doc;
 }

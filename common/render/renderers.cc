@@ -67,6 +67,29 @@ nlohmann::json HitJson(const search::SearchHit& hit) {
           {"highlights", highlights}};
 }
 
+void RenderFacetsText(const std::vector<search::Facet>& facets, std::ostream& out) {
+  for (const auto& facet : facets) {
+    out << facet.name << ":";
+    if (facet.values.empty()) out << " (none)";
+    for (const auto& value : facet.values) {
+      out << "\n  " << value.count << "\t" << value.value;
+    }
+    out << "\n";
+  }
+}
+
+nlohmann::json FacetsJson(const std::vector<search::Facet>& facets) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const auto& facet : facets) {
+    nlohmann::json values = nlohmann::json::array();
+    for (const auto& value : facet.values) {
+      values.push_back({{"value", value.value}, {"count", value.count}});
+    }
+    object[facet.name] = values;
+  }
+  return object;
+}
+
 }  // namespace
 
 void RenderText(const search::SearchResponse& response, const TextStyle& style,
@@ -85,6 +108,10 @@ void RenderText(const search::SearchResponse& response, const TextStyle& style,
         << "   " << Mark(hit.snippet, markers) << "\n\n";
   }
   out << TotalLine(response) << "\n";
+  if (!response.facets.empty()) {
+    out << "\n";
+    RenderFacetsText(response.facets, out);
+  }
 }
 
 void RenderJson(const search::SearchResponse& response, std::ostream& out) {
@@ -95,6 +122,7 @@ void RenderJson(const search::SearchResponse& response, std::ostream& out) {
                         {"offset", response.offset},
                         {"results", results}};
   if (!response.note.empty()) doc["note"] = response.note;
+  if (!response.facets.empty()) doc["facets"] = FacetsJson(response.facets);
   out << doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 

@@ -6,7 +6,8 @@
 //   {"query", "total", "offset", "note"?,
 //    "results": [{"rank", "id", "score", "title", "date", "source",
 //                 "category", "author", "url", "snippet",
-//                 "highlights": [[start, end], …]}]}
+//                 "highlights": [[start, end], …]}],
+//    "facets"?: {"<name>": [{"value", "count"}, …]}}
 // where highlights are byte ranges of matched words inside "snippet".
 #pragma once
 

@@ -31,12 +31,27 @@ void ApplySort(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys,
   enquire.set_sort_by_key_then_relevance(&keys, /*reverse=*/false);
 }
 
+std::string FacetNames() {
+  std::string names;
+  for (const auto& field : schema::kFacetFields) {
+    names += std::string(names.empty() ? "" : ", ") + field.name;
+  }
+  return names;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path)
     : db_(db_path), analyzer_(std::make_shared<analysis::Analyzer>()) {}
 
 Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
+  for (const auto& name : request.facets) {
+    Xapian::valueno slot;
+    if (!FacetSlot(name, &slot)) {
+      return Result<SearchResponse>::Fail("unknown facet '" + name + "'; use " +
+                                          FacetNames());
+    }
+  }
   for (int attempt = 1;; ++attempt) {
     try {
       QueryBuilder builder(db_, analyzer_);
@@ -60,8 +75,18 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   enquire.set_query(parsed.query);
   Xapian::MultiValueKeyMaker keys;
   ApplySort(enquire, keys, request.sort);
+  std::vector<std::unique_ptr<FacetSpy>> spies;
+  for (const auto& name : request.facets) {
+    Xapian::valueno slot = 0;
+    FacetSlot(name, &slot);
+    spies.push_back(std::make_unique<FacetSpy>(slot));
+    enquire.add_matchspy(spies.back().get());
+  }
+  // Facet counts are exact only when every match is looked at.
+  Xapian::doccount check_at_least = spies.empty() ? 0 : db_.get_doccount();
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit));
+                                       static_cast<Xapian::doccount>(request.limit),
+                                       check_at_least);
   SearchResponse response;
   response.query = request.query;
   response.total = mset.get_matches_estimated();
@@ -70,6 +95,9 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   TermSet query_terms = QueryTerms(parsed.query);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     response.hits.push_back(MakeHit(it, query_terms));
+  }
+  for (std::size_t i = 0; i < spies.size(); ++i) {
+    response.facets.push_back({request.facets[i], spies[i]->Top(request.facet_limit)});
   }
   return response;
 }

@@ -9,6 +9,7 @@
 
 #include "analysis/analyzer.h"
 #include "article.h"
+#include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
 #include "util/result.h"
@@ -29,6 +30,8 @@ struct SearchRequest {
   std::size_t limit = 10;
   std::size_t offset = 0;
   SortOrder sort = SortOrder::kRelevance;
+  std::vector<std::string> facets;  // facet names (schema::kFacetFields)
+  std::size_t facet_limit = 10;     // values shown per facet
 };
 
 struct SearchHit {
@@ -45,6 +48,7 @@ struct SearchResponse {
   std::size_t offset = 0;
   std::vector<SearchHit> hits;
   std::string note;  // set when the query was read differently than written
+  std::vector<Facet> facets;  // in the order requested; counts are exact
 };
 
 class Searcher {
