@@ -32,6 +32,16 @@ inline constexpr Xapian::valueno kSourceSlot = 1;
 inline constexpr Xapian::valueno kCategorySlot = 2;
 inline constexpr Xapian::valueno kYearSlot = 3;
 inline constexpr char kFacetValueSeparator = '\x1f';
+// A fingerprint of what was indexed for the article (its stored fields and
+// the analysis version), so re-indexing skips unchanged articles.
+inline constexpr Xapian::valueno kFingerprintSlot = 4;
+// The absolute path of the file the article came from ("-" for standard
+// input), so --prune can remove articles whose files are gone.
+inline constexpr Xapian::valueno kOriginSlot = 5;
+
+// Changes whenever the analysis changes what terms an article gets, so
+// that re-indexing an unchanged article after an upgrade still rewrites it.
+inline constexpr std::string_view kAnalysisVersion = "german-2";
 
 // The facets users may ask for (--facet NAME) and the slot of each.
 struct FacetField {

@@ -13,14 +13,17 @@ void BindFlags(CLI::App& cli, archivar::app::IndexOptions& options) {
   cli.add_option("--db", options.db_path, "Database directory (created if missing)");
   cli.add_option("inputs", options.inputs,
                  "Files or directories (.txt, .jsonl, .jsonl.gz); - reads JSON Lines "
-                 "from standard input")
-      ->required();
+                 "from standard input");
   cli.add_flag("--dry-run", options.dry_run, "Parse and analyse only; no database");
   cli.add_flag("--json", options.json, "With --dry-run: print each article as JSON");
   cli.add_option("--batch", options.batch_size, "Articles per commit")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cli.add_flag("-q,--quiet", options.quiet, "No summary line");
+  cli.add_flag("--prune", options.prune,
+               "Delete articles whose source files no longer exist");
+  cli.add_option("--delete", options.delete_ids, "Delete the articles with these ids")
+      ->expected(1, -1);
 }
 
 }  // namespace

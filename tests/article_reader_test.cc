@@ -21,13 +21,15 @@ struct Recorder {
   explicit Recorder(std::string root) : root(std::move(root)) {}
 
   ArticleCallbacks Callbacks() {
-    return {[this](const RecordOrigin& origin, Article article) {
-              events.push_back(Where(origin) + " " + article.id);
-              articles.push_back(std::move(article));
-            },
-            [this](const RecordOrigin& origin, const std::string& reason) {
-              events.push_back(Where(origin) + "! " + reason);
-            }};
+    ArticleCallbacks callbacks;
+    callbacks.on_article = [this](const RecordOrigin& origin, Article article) {
+      events.push_back(Where(origin) + " " + article.id);
+      articles.push_back(std::move(article));
+    };
+    callbacks.on_rejected = [this](const RecordOrigin& origin, const std::string& reason) {
+      events.push_back(Where(origin) + "! " + reason);
+    };
+    return callbacks;
   }
 
   std::string Where(const RecordOrigin& origin) const {

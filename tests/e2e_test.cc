@@ -140,7 +140,9 @@ TEST_CASE("Indexing the sample corpus twice leaves the same number of articles")
   Run second = ws.Index({ARCHIVAR_SOURCE_DIR "/corpus"});
   REQUIRE(second.status == 0);
   CHECK(ws.DocCount() == count);
-  CHECK(second.err.find("0 new, " + std::to_string(count) + " replaced") != std::string::npos);
+  // Nothing changed, so nothing is rewritten.
+  CHECK(second.err.find("0 new, 0 replaced, " + std::to_string(count) + " unchanged") !=
+        std::string::npos);
 }
 
 TEST_CASE("Searches return exactly the expected articles") {
@@ -289,7 +291,8 @@ TEST_CASE("Broken records are reported with their line, skipped and counted") {
   CHECK(run.err.find(file + ":5: invalid UTF-8") != std::string::npos);
   CHECK(run.err.find(ws.Path("in/bad-header.txt").string() + ":2: unparseable date") !=
         std::string::npos);
-  CHECK(run.err.find("2 articles indexed (2 new, 0 replaced), 5 rejected") != std::string::npos);
+  CHECK(run.err.find("2 articles indexed (2 new, 0 replaced, 0 unchanged), 0 deleted, 5 rejected") !=
+        std::string::npos);
   CHECK(ws.DocCount() == 2);
 }
 
@@ -340,4 +343,102 @@ TEST_CASE("JSON Lines are read from standard input with -") {
   INFO(run.err);
   REQUIRE(run.status == 0);
   CHECK(ws.Ids({"Standardeingabe"}) == std::vector<std::string>{"s1"});
+}
+
+namespace {
+
+// Runs a shell script in the workspace; returns its exit status.
+int Shell(const Workspace& ws, const std::string& script) {
+  WriteFile(ws.Path("script.sh"), script);
+  int raw = std::system(("bash " + Quote(ws.Path("script.sh").string())).c_str());
+  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
+
+// `count` small articles, ids "n0" … "n<count-1>".
+void WriteManyArticles(const fs::path& path, int count) {
+  std::string lines;
+  for (int i = 0; i < count; ++i) {
+    lines += JsonLine("n" + std::to_string(i), "Meldung " + std::to_string(i), "2020-01-01",
+                      "Q", "K", "Die Feuerwehr löschte den Brand Nummer " + std::to_string(i) +
+                      " in der Hauptstraße; verletzt wurde niemand.");
+  }
+  WriteFile(path, lines);
+}
+
+// True when every id n0 … n<count-1> is in the database exactly once.
+bool HoldsEveryArticleOnce(const Workspace& ws, int count) {
+  Xapian::Database db(ws.Db());
+  if (db.get_doccount() != static_cast<Xapian::doccount>(count)) return false;
+  for (int i = 0; i < count; ++i) {
+    if (db.get_termfreq("Qn" + std::to_string(i)) != 1) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("Re-indexing skips unchanged articles, rewrites changed ones, deletes and prunes") {
+  Workspace ws;
+  WriteFile(ws.Path("in/a.jsonl"), JsonLine("a1", "Eins", "", "Q", "K", "Erster Text.") +
+                                       JsonLine("a2", "Zwei", "", "Q", "K", "Zweiter Text."));
+  WriteFile(ws.Path("in/b.txt"), "ID: b1\nTitel: Drei\n\nDritter Text.\n");
+  REQUIRE(ws.Index({ws.Path("in").string()}).status == 0);
+
+  WriteFile(ws.Path("in/a.jsonl"), JsonLine("a1", "Eins", "", "Q", "K", "Erster Text.") +
+                                       JsonLine("a2", "Zwei", "", "Q", "K", "Geänderter Text."));
+  Run again = ws.Index({ws.Path("in").string()});
+  CHECK(again.err.find("3 articles indexed (0 new, 1 replaced, 2 unchanged)") != std::string::npos);
+  CHECK(ws.Ids({"geändert"}) == std::vector<std::string>{"a2"});
+
+  Run deleted = ws.Index({"--delete", "a1", "nope"});
+  CHECK(deleted.status == 1);
+  CHECK(deleted.err.find("--delete nope: no article with this id") != std::string::npos);
+  CHECK(deleted.err.find("1 deleted") != std::string::npos);
+  CHECK(ws.DocCount() == 2);
+
+  fs::remove(ws.Path("in/b.txt"));
+  Run pruned = ws.Index({"--prune"});
+  CHECK(pruned.status == 0);
+  CHECK(pruned.err.find("1 deleted") != std::string::npos);
+  CHECK(ws.Ids({"Text"}) == std::vector<std::string>{"a2"});
+}
+
+TEST_CASE("Ctrl-C stops the indexer cleanly and the next run finishes the job") {
+  Workspace ws;
+  const int kArticles = 20000;
+  WriteManyArticles(ws.Path("many.jsonl"), kArticles);
+  int status = Shell(ws, Quote(ARCHIVAR_INDEX_BIN) + " --db " + Quote(ws.Db()) + " --batch 500 " +
+                             Quote(ws.Path("many.jsonl").string()) + " 2>" +
+                             Quote(ws.Path("stderr").string()) + " & pid=$!\n"
+                             "sleep 0.7\nkill -INT $pid\nwait $pid\n");
+  std::string err = ReadFile(ws.Path("stderr"));
+  INFO(err);
+  if (status == 130) {  // stopped before the end, as intended
+    CHECK(err.find("interrupted; the ") != std::string::npos);
+    Xapian::doccount committed = ws.DocCount();  // opens: the database is sound
+    CHECK(err.find("archivar-index: " + std::to_string(committed) + " articles indexed") !=
+          std::string::npos);
+  } else {
+    CHECK(status == 0);  // the machine was fast enough to finish first
+  }
+  REQUIRE(ws.Index({ws.Path("many.jsonl").string()}).status == 0);
+  CHECK(HoldsEveryArticleOnce(ws, kArticles));
+}
+
+TEST_CASE("Killing the indexer at random moments never loses or duplicates an article") {
+  Workspace ws;
+  const int kArticles = 12000;
+  WriteManyArticles(ws.Path("many.jsonl"), kArticles);
+  for (int delay_ms : {150, 400, 50, 900, 250}) {
+    INFO("killed after " << delay_ms << " ms");
+    Shell(ws, Quote(ARCHIVAR_INDEX_BIN) + " --db " + Quote(ws.Db()) + " --batch 300 -q " +
+                  Quote(ws.Path("many.jsonl").string()) + " & pid=$!\nsleep " +
+                  std::to_string(delay_ms / 1000.0) + "\nkill -KILL $pid\nwait $pid\n");
+    if (fs::exists(ws.Path("db"))) {
+      Xapian::Database db(ws.Db());  // opens after every kill
+      CHECK(db.get_doccount() <= static_cast<Xapian::doccount>(kArticles));
+    }
+  }
+  REQUIRE(ws.Index({ws.Path("many.jsonl").string()}).status == 0);
+  CHECK(HoldsEveryArticleOnce(ws, kArticles));
 }

@@ -2,6 +2,7 @@
 
 #include "analysis/analyzer.h"
 #include "app/exit_code.h"
+#include "app/interrupt.h"
 #include "formats/article_reader.h"
 #include "index/index_writer.h"
 
@@ -19,8 +20,12 @@ namespace {
 struct IndexCounts {
   std::size_t new_articles = 0;
   std::size_t replaced = 0;
+  std::size_t unchanged = 0;
+  std::size_t deleted = 0;
   std::size_t analysed = 0;  // dry run
   std::size_t rejected = 0;
+
+  std::size_t Indexed() const { return new_articles + replaced + unchanged; }
 };
 
 std::string Where(const RecordOrigin& origin) {
@@ -52,21 +57,22 @@ void PrintSummary(const IndexOptions& options, const IndexCounts& counts,
         << FormatRate(counts.analysed, seconds) << "\n";
     return;
   }
-  std::size_t indexed = counts.new_articles + counts.replaced;
-  err << "archivar-index: " << indexed << " articles indexed (" << counts.new_articles
-      << " new, " << counts.replaced << " replaced), " << counts.rejected
-      << " rejected, " << FormatRate(indexed, seconds) << "\n";
+  err << "archivar-index: " << counts.Indexed() << " articles indexed ("
+      << counts.new_articles << " new, " << counts.replaced << " replaced, "
+      << counts.unchanged << " unchanged), " << counts.deleted << " deleted, "
+      << counts.rejected << " rejected, " << FormatRate(counts.Indexed(), seconds) << "\n";
 }
 
 // Reads all inputs, handing each article to `consume` and reporting the
 // rejected ones.
 void ForEachArticle(const IndexOptions& options, IndexCounts& counts,
                     std::ostream& err,
-                    const std::function<void(const Article&)>& consume) {
+                    const std::function<void(const RecordOrigin&, const Article&)>& consume) {
   formats::ArticleCallbacks callbacks;
-  callbacks.on_article = [&](const RecordOrigin&, Article article) {
-    consume(article);
+  callbacks.on_article = [&](const RecordOrigin& origin, Article article) {
+    consume(origin, article);
   };
+  callbacks.should_stop = InterruptRequested;
   callbacks.on_rejected = [&](const RecordOrigin& origin, const std::string& reason) {
     ++counts.rejected;
     err << Where(origin) << ": " << reason << "\n";
@@ -77,7 +83,7 @@ void ForEachArticle(const IndexOptions& options, IndexCounts& counts,
 void RunDryRun(const IndexOptions& options, IndexCounts& counts,
                std::ostream& out, std::ostream& err) {
   analysis::Analyzer analyzer;
-  ForEachArticle(options, counts, err, [&](const Article& article) {
+  ForEachArticle(options, counts, err, [&](const RecordOrigin&, const Article& article) {
     std::size_t terms = analyzer.Analyze(article.title).size() +
                         analyzer.Analyze(article.body).size();
     ++counts.analysed;
@@ -85,16 +91,40 @@ void RunDryRun(const IndexOptions& options, IndexCounts& counts,
   });
 }
 
+void CountOutcome(index::AddOutcome outcome, IndexCounts& counts) {
+  switch (outcome) {
+    case index::AddOutcome::kNew:
+      ++counts.new_articles;
+      break;
+    case index::AddOutcome::kReplaced:
+      ++counts.replaced;
+      break;
+    case index::AddOutcome::kUnchanged:
+      ++counts.unchanged;
+      break;
+  }
+}
+
+void DeleteById(const IndexOptions& options, index::IndexWriter& writer,
+                IndexCounts& counts, std::ostream& err) {
+  for (const auto& id : options.delete_ids) {
+    if (writer.Delete(id)) {
+      ++counts.deleted;
+    } else {
+      ++counts.rejected;
+      err << "archivar-index: --delete " << id << ": no article with this id\n";
+    }
+  }
+}
+
 void RunIntoDatabase(const IndexOptions& options, IndexCounts& counts,
                      std::ostream& err) {
   index::IndexWriter writer(options.db_path, options.batch_size);
-  ForEachArticle(options, counts, err, [&](const Article& article) {
-    if (writer.Add(article) == index::AddOutcome::kNew) {
-      ++counts.new_articles;
-    } else {
-      ++counts.replaced;
-    }
+  ForEachArticle(options, counts, err, [&](const RecordOrigin& origin, const Article& article) {
+    CountOutcome(writer.Add(article, origin.path), counts);
   });
+  DeleteById(options, writer, counts, err);
+  if (options.prune && !InterruptRequested()) counts.deleted += writer.PruneMissingSources();
   writer.Close();
 }
 
@@ -105,6 +135,12 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     err << "archivar-index: --db DIR is required (or use --dry-run)\n";
     return kExitFatal;
   }
+  if (options.inputs.empty() && options.delete_ids.empty() && !options.prune) {
+    err << "archivar-index: nothing to do: give files or directories to index, "
+           "--delete ID or --prune\n";
+    return kExitFatal;
+  }
+  InstallInterruptHandlers();
   auto started = std::chrono::steady_clock::now();
   IndexCounts counts;
   try {
@@ -125,6 +161,11 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   double seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - started).count();
   PrintSummary(options, counts, seconds, err);
+  if (InterruptRequested()) {
+    err << "archivar-index: interrupted; the " << counts.Indexed()
+        << " articles above are committed — run the same command again to finish\n";
+    return kExitInterrupted;
+  }
   return counts.rejected == 0 ? kExitOk : kExitPartial;
 }
 

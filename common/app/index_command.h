@@ -19,9 +19,13 @@ struct IndexOptions {
   bool json = false;                // with dry_run: one JSON object per article
   std::size_t batch_size = 1000;    // articles per commit
   bool quiet = false;               // no summary line
+  bool prune = false;               // delete articles whose source files are gone
+  std::vector<std::string> delete_ids;  // articles to delete by id
 };
 
-// Runs the indexer; returns an ExitCode (see exit_code.h).
+// Runs the indexer; returns an ExitCode (see exit_code.h).  Articles whose
+// content is unchanged since the last run are skipped.  On SIGINT/SIGTERM
+// it stops at the next record, commits, and returns kExitInterrupted.
 int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace archivar::app

@@ -20,6 +20,11 @@ namespace fs = std::filesystem;
 
 enum class FileType { kPlainText, kJsonLines, kUnsupported };
 
+// Records (JSON lines, plain-text files) larger than this are skipped
+// without being held in memory.
+constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
+constexpr const char* kTooLongReason = "record larger than 64 MiB; skipped";
+
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -53,6 +58,11 @@ bool ReadWholeFile(const std::string& path, std::string* content,
 
 void ReadPlainTextFile(const std::string& root, const std::string& path,
                        const ArticleCallbacks& callbacks) {
+  std::error_code size_error;
+  if (fs::file_size(path, size_error) > kMaxRecordBytes && !size_error) {
+    callbacks.on_rejected({path, 0}, kTooLongReason);
+    return;
+  }
   std::string content, error;
   if (!ReadWholeFile(path, &content, &error)) {
     callbacks.on_rejected({path, 0}, error);
@@ -70,10 +80,25 @@ void ReadPlainTextFile(const std::string& root, const std::string& path,
 void ReadJsonLinesStream(gzFile file, const std::string& path,
                          const ArticleCallbacks& callbacks) {
   std::string line;
+  bool too_long = false;  // the current line passed kMaxRecordBytes
   std::size_t line_number = 0;
   char buffer[1 << 16];
+  auto append = [&](std::string_view piece) {
+    if (too_long) return;
+    if (line.size() + piece.size() > kMaxRecordBytes) {
+      too_long = true;
+      std::string().swap(line);  // give the memory back
+      return;
+    }
+    line.append(piece);
+  };
   auto emit = [&]() {
     ++line_number;
+    if (too_long) {
+      too_long = false;
+      callbacks.on_rejected({path, line_number}, kTooLongReason);
+      return;
+    }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) return;  // blank
     auto parsed = ParseJsonArticle(line);
@@ -83,17 +108,17 @@ void ReadJsonLinesStream(gzFile file, const std::string& path,
       callbacks.on_rejected({path, line_number}, parsed.error());
     }
   };
-  int read;
-  while ((read = gzread(file, buffer, sizeof buffer)) > 0) {
+  int read = 0;
+  while (!callbacks.Stopping() && (read = gzread(file, buffer, sizeof buffer)) > 0) {
     std::string_view chunk(buffer, static_cast<std::size_t>(read));
     std::size_t newline;
-    while ((newline = chunk.find('\n')) != std::string_view::npos) {
-      line.append(chunk.substr(0, newline));
+    while (!callbacks.Stopping() && (newline = chunk.find('\n')) != std::string_view::npos) {
+      append(chunk.substr(0, newline));
       emit();
       line.clear();
       chunk.remove_prefix(newline + 1);
     }
-    line.append(chunk);
+    append(chunk);
   }
   if (read < 0) {
     int code = 0;
@@ -102,10 +127,21 @@ void ReadJsonLinesStream(gzFile file, const std::string& path,
                           std::string("cannot read further: ") + message);
     return;
   }
-  if (!line.empty()) emit();
+  if ((too_long || !line.empty()) && !callbacks.Stopping()) emit();
+}
+
+bool HasGzipMagic(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  unsigned char magic[2] = {0, 0};
+  in.read(reinterpret_cast<char*>(magic), 2);
+  return in.gcount() == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
 }
 
 void ReadJsonLinesFile(const std::string& path, const ArticleCallbacks& callbacks) {
+  if (EndsWith(path, ".gz") && !HasGzipMagic(path)) {
+    callbacks.on_rejected({path, 0}, "not gzip data, although the name ends in .gz");
+    return;
+  }
   gzFile file = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
   if (file == nullptr) {
     callbacks.on_rejected({path, 0},
@@ -146,7 +182,10 @@ void ReadDirectory(const std::string& root, const ArticleCallbacks& callbacks) {
     callbacks.on_rejected({root, 0}, "cannot read directory: " + error.message());
   }
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) ReadFile(root, file, callbacks);
+  for (const auto& file : files) {
+    if (callbacks.Stopping()) return;
+    ReadFile(root, file, callbacks);
+  }
 }
 
 }  // namespace
@@ -162,6 +201,7 @@ std::string DefaultIdForPath(const std::string& root, const std::string& file) {
 void ReadArticles(const std::vector<std::string>& paths,
                   const ArticleCallbacks& callbacks) {
   for (const auto& path : paths) {
+    if (callbacks.Stopping()) return;
     std::error_code error;
     if (path != "-" && fs::is_directory(path, error)) {
       ReadDirectory(path, callbacks);

@@ -24,6 +24,11 @@ struct ArticleCallbacks {
   // A record that was skipped, with the reason.  origin.line is 0 when the
   // whole file is meant (unreadable, unsupported type).
   std::function<void(const RecordOrigin&, const std::string& reason)> on_rejected;
+  // Asked before each record; reading stops when it returns true (for
+  // Ctrl-C).  May be empty.
+  std::function<bool()> should_stop;
+
+  bool Stopping() const { return should_stop && should_stop(); }
 };
 
 // Reads every article under `paths`, calling back for each record.

@@ -19,7 +19,11 @@
 
 namespace archivar::index {
 
-enum class AddOutcome { kNew, kReplaced };
+enum class AddOutcome {
+  kNew,        // no article with this id was in the database
+  kReplaced,   // an article with this id was replaced by a different version
+  kUnchanged,  // the same version was already indexed; nothing was written
+};
 
 class IndexWriter {
  public:
@@ -28,8 +32,17 @@ class IndexWriter {
   IndexWriter(const std::string& path, std::size_t batch_size);
   ~IndexWriter();
 
-  // Adds or replaces the article with the same id.
-  AddOutcome Add(const Article& article);
+  // Adds the article, replacing an earlier version with the same id; skips
+  // it when that version is identical (same fingerprint).  `origin_path`
+  // is the file it came from, kept for PruneMissingSources().
+  AddOutcome Add(const Article& article, const std::string& origin_path = "-");
+
+  // Deletes the article with this id; false when there is none.
+  bool Delete(const std::string& id);
+
+  // Deletes the articles whose source file no longer exists (articles read
+  // from standard input are kept); returns how many.
+  std::size_t PruneMissingSources();
 
   // Commits what was added so far.
   void Commit();
@@ -43,6 +56,8 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   analysis::Analyzer analyzer_;
   DocumentBuilder builder_{analyzer_};
+  void CountChange();
+
   std::size_t batch_size_;
   std::size_t uncommitted_ = 0;
 };
