@@ -442,3 +442,32 @@ TEST_CASE("Killing the indexer at random moments never loses or duplicates an ar
   REQUIRE(ws.Index({ws.Path("many.jsonl").string()}).status == 0);
   CHECK(HoldsEveryArticleOnce(ws, kArticles));
 }
+
+TEST_CASE("Searches running while the indexer commits never fail") {
+  Workspace ws;
+  const int kArticles = 30000;
+  WriteManyArticles(ws.Path("many.jsonl"), kArticles);
+  // Readers search in a loop while the indexer commits every 200 articles;
+  // a search may find nothing yet (status 1) but must never fail (status 2).
+  std::string search = Quote(ARCHIVAR_SEARCH_BIN) + " --db " + Quote(ws.Db()) +
+                       " --json --limit 5 Feuerwehr Brand >/dev/null 2>>" +
+                       Quote(ws.Path("search-errors").string());
+  int status = Shell(ws, Quote(ARCHIVAR_INDEX_BIN) + " --db " + Quote(ws.Db()) +
+                             " --batch 200 -q " + Quote(ws.Path("many.jsonl").string()) +
+                             " & pid=$!\n"
+                             "until [ -e " + Quote(ws.Path("db/iamglass").string()) +
+                             " ]; do sleep 0.01; done\n"
+                             "failed=0; searches=0\n"
+                             "while kill -0 $pid 2>/dev/null; do\n"
+                             "  " + search + "; [ $? -ge 2 ] && failed=$((failed+1))\n"
+                             "  searches=$((searches+1))\n"
+                             "done\n"
+                             "wait $pid || exit 99\n"
+                             "echo $searches > " + Quote(ws.Path("searches").string()) + "\n"
+                             "exit $failed\n");
+  INFO(ReadFile(ws.Path("search-errors")));
+  INFO("searches: " << ReadFile(ws.Path("searches")));
+  CHECK(status == 0);
+  CHECK(std::stoi(ReadFile(ws.Path("searches"))) > 0);
+  CHECK(HoldsEveryArticleOnce(ws, kArticles));
+}
