@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace archivar::formats {
 namespace {
@@ -107,6 +108,91 @@ TEST_CASE("FinishArticle rejects an id too long for a Xapian term") {
   article.id = std::string(240, 'x');
   REQUIRE_FALSE(FinishArticle(article).ok());
   CHECK_THAT(FinishArticle(article).error(), Catch::Contains("longer than 239 bytes"));
+}
+
+TEST_CASE("FinishArticle replaces control characters by spaces and notes how many") {
+  // Issue 5 (hostile input): escape sequences must never reach a terminal.
+  Article article;
+  article.id = "ctrl";
+  article.title = "Titel\x1b]0;x\x07";
+  article.source = "Quelle\x01";
+  article.body = "Farbe \x1b[31m rot\r\nZeile\rzwei\x7f \xC2\x9B" "C1 \ttab\n";
+  RepairNotes notes;
+  auto finished = FinishArticle(article, &notes);
+  REQUIRE(finished.ok());
+  CHECK(finished.value().title == "Titel ]0;x ");
+  CHECK(finished.value().source == "Quelle ");
+  // CR LF becomes LF and a lone CR a space, without being counted; tabs stay.
+  CHECK(finished.value().body == "Farbe  [31m rot\nZeile zwei   C1 \ttab\n");
+  CHECK(notes == RepairNotes{"6 control characters replaced by spaces"});
+}
+
+TEST_CASE("FinishArticle notes nothing for clean text and accepts a null notes pointer") {
+  Article article;
+  article.id = "clean";
+  article.body = "Sauberer Text mit Umlauten: äöü, Emoji 👋 und שלום.\nZweiter Absatz.";
+  RepairNotes notes;
+  REQUIRE(FinishArticle(article, &notes).ok());
+  CHECK(notes.empty());
+  article.body += "\x01";
+  CHECK(FinishArticle(article).ok());
+}
+
+TEST_CASE("FinishArticle rejects an id with control characters") {
+  Article article;
+  article.id = "a\x1b[2Jb";
+  article.body = "Text.";
+  REQUIRE_FALSE(FinishArticle(article).ok());
+  CHECK(FinishArticle(article).error() == "id contains control characters");
+}
+
+TEST_CASE("FinishArticle cuts a body over the limit at a word boundary and notes it") {
+  // Issue 5: a 50 MB article is indexed up to kMaxBodyBytes.
+  Article article;
+  article.id = "big";
+  while (article.body.size() < kMaxBodyBytes + 5000) article.body += "Wort für Wort ";
+  RepairNotes notes;
+  auto finished = FinishArticle(article, &notes);
+  REQUIRE(finished.ok());
+  const std::string& body = finished.value().body;
+  CHECK(body.size() <= kMaxBodyBytes);
+  CHECK(body.size() > kMaxBodyBytes - 1024);
+  CHECK(article.body.compare(0, body.size(), body) == 0);
+  CHECK(article.body[body.size()] == ' ');  // cut before a space
+  CHECK(notes == RepairNotes{"body of 2.0 MiB cut to its first 2.0 MiB (the most indexed per "
+                             "article)"});
+}
+
+TEST_CASE("FinishArticle cuts overlong fields without splitting a character") {
+  Article article;
+  article.id = "long";
+  article.body = "Text.";
+  article.title = std::string(1, 'x') + [] {
+    std::string umlauts;
+    while (umlauts.size() < 2 * kMaxFieldBytes) umlauts += "ä";
+    return umlauts;
+  }();  // "x" then 2-byte characters: the limit falls inside one
+  article.url = "https://example.org/?" + std::string(kMaxFieldBytes, 'q');
+  RepairNotes notes;
+  auto finished = FinishArticle(article, &notes);
+  REQUIRE(finished.ok());
+  CHECK(finished.value().title.size() == kMaxFieldBytes - 1);
+  CHECK(finished.value().url.size() == kMaxFieldBytes);
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0] == "title of " + std::to_string(article.title.size()) + " bytes cut to 4096");
+  CHECK_THAT(notes[1], Catch::StartsWith("url of "));
+}
+
+TEST_CASE("Utf16Reason recognises both UTF-16 byte-order marks and nothing else") {
+  CHECK(Utf16Reason(std::string_view("\xFF\xFEH\0", 4)));
+  CHECK(Utf16Reason(std::string_view("\xFE\xFF\0H", 4)));
+  CHECK_THAT(*Utf16Reason("\xFF\xFE"), Catch::StartsWith("UTF-16 text"));
+  CHECK_FALSE(Utf16Reason("\xEF\xBB\xBFText"));
+  CHECK_FALSE(Utf16Reason(""));
+  CHECK_FALSE(Utf16Reason("\xFF"));
+  CHECK(BinaryDataReason(7) == "NUL byte at byte 7: binary data, not text (or UTF-16 without "
+                               "a byte-order mark?)");
+  CHECK_THAT(BinaryDataReason(3, true), Catch::StartsWith("NUL byte at byte 3 of the line: "));
 }
 
 }  // namespace

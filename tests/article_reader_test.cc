@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <zlib.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -156,6 +158,84 @@ TEST_CASE("DefaultIdForPath is the path below the root without the .txt extensio
     INFO(c.root << " | " << c.file);
     CHECK(DefaultIdForPath(c.root, c.file) == c.id);
   }
+}
+
+// Issue 5 (hostile input): what the reader does with damaged and binary files.
+
+TEST_CASE("ArticleReader keeps the lines before a gzip file's truncation and reports it") {
+  TempDir dir;
+  std::string lines;
+  for (int i = 1; i <= 400; ++i) {
+    lines += "{\"id\":\"t" + std::to_string(i) + "\",\"body\":\"Zeile " + std::to_string(i) +
+             " mit genug Text, damit gzip nicht alles in wenige Bytes packt.\"}\n";
+  }
+  WriteGzip(dir.Path("full.jsonl.gz"), lines);
+  std::string gz;
+  {
+    std::ifstream in(dir.Path("full.jsonl.gz"), std::ios::binary);
+    gz.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  WriteFile(dir.Path("cut.jsonl.gz"), gz.substr(0, gz.size() - 4));  // no length trailer
+  WriteFile(dir.Path("header.jsonl.gz"), gz.substr(0, 10));
+  auto events = Read(dir.path(), {dir.Path("cut.jsonl.gz"), dir.Path("header.jsonl.gz")});
+  REQUIRE(events.size() == 402);
+  CHECK(events[399] == "cut.jsonl.gz:400 t400");
+  CHECK(events[400] ==
+        "cut.jsonl.gz:401! the gzip data ends early (truncated file?); the rest of the file is lost");
+  CHECK(events[401] == "header.jsonl.gz:1! the gzip data ends early (truncated file?); the rest "
+                       "of the file is lost");
+}
+
+TEST_CASE("ArticleReader rejects a binary or UTF-16 JSON Lines file once, not line by line") {
+  TempDir dir;
+  std::string binary = "{\"id\":\"x\",\"body\":\"y\"}\n";
+  for (int i = 0; i < 100; ++i) binary += std::string("\x7f" "ELF\0\0\n\x01", 8);
+  WriteFile(dir.Path("a.jsonl"), binary);
+  WriteFile(dir.Path("b.jsonl"), std::string("\xFF\xFE{\0\n\0", 6));
+  WriteFile(dir.Path("c.jsonl"), "{\"id\":\"c\",\"body\":\"Gut.\"}\n");
+  CHECK(Read(dir.path(), {dir.path()}) ==
+        std::vector<std::string>{
+            "a.jsonl:2! NUL byte at byte 26: binary data, not text (or UTF-16 without a "
+            "byte-order mark?); file skipped",
+            "b.jsonl:1! UTF-16 text (it starts with a UTF-16 byte-order mark); convert it to "
+            "UTF-8, e.g. with iconv -f UTF-16 -t UTF-8; file skipped",
+            "c.jsonl:1 c"});
+}
+
+TEST_CASE("ArticleReader reports repairs just before the repaired article") {
+  TempDir dir;
+  WriteFile(dir.Path("a.jsonl"),
+            "{\"id\":\"a\",\"id\":\"b\",\"body\":\"Text \\u0007.\"}\n{\"id\":\"c\",\"body\":\"Gut.\"}\n");
+  WriteFile(dir.Path("d.txt"), "Text mit \x1b Escape.\n");
+  std::vector<std::string> events;
+  ArticleCallbacks callbacks;
+  callbacks.on_article = [&](const RecordOrigin& origin, Article article) {
+    events.push_back(std::to_string(origin.line) + " " + article.id);
+  };
+  callbacks.on_rejected = [&](const RecordOrigin&, const std::string& reason) {
+    events.push_back("! " + reason);
+  };
+  callbacks.on_repaired = [&](const RecordOrigin& origin, const std::string& note) {
+    events.push_back(std::to_string(origin.line) + "~ " + note);
+  };
+  ReadArticles({dir.Path("a.jsonl"), dir.Path("d.txt")}, callbacks);
+  CHECK(events == std::vector<std::string>{
+                      "1~ field 'id' given more than once; the last value is used; 1 control "
+                      "character replaced by spaces",
+                      "1 b", "2 c", "0~ 1 control character replaced by spaces", "0 d"});
+}
+
+TEST_CASE("ArticleReader rejects a text file over 64 MiB without reading it whole") {
+  TempDir dir;
+  {
+    std::ofstream out(dir.Path("huge.txt"), std::ios::binary);
+    out.seekp((std::streamoff{64} << 20) + 1);  // sparse: 64 MiB and 2 bytes
+    out << "x";
+  }
+  WriteFile(dir.Path("small.txt"), "Klein.\n");
+  CHECK(Read(dir.path(), {dir.path()}) ==
+        std::vector<std::string>{"huge.txt:0! record larger than 64 MiB; skipped",
+                                 "small.txt:0 small"});
 }
 
 }  // namespace

@@ -1,17 +1,14 @@
 // End-to-end tests: run the real archivar-index and archivar-search
 // binaries on temporary on-disk databases and check their output, exit
 // status and the database they leave.
+#include "process_support.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include <sys/wait.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,97 +16,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void WriteFile(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << content;
-}
-
-std::string Quote(const std::string& arg) {
-  std::string quoted = "'";
-  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-class Workspace {
- public:
-  Workspace() {
-    std::string pattern = (fs::temp_directory_path() / "archivar-e2e-XXXXXX").string();
-    root_ = mkdtemp(pattern.data());
-  }
-  ~Workspace() { fs::remove_all(root_); }
-
-  fs::path Path(const std::string& name) const { return root_ / name; }
-  std::string Db() const { return Path("db").string(); }
-
-  // Runs a binary with arguments (and optional standard input); captures
-  // output and exit status.
-  Run Exec(const std::string& binary, const std::vector<std::string>& args,
-           const std::string& stdin_text = "") const {
-    std::string command = "NO_COLOR=1 " + Quote(binary);
-    for (const auto& arg : args) command += " " + Quote(arg);
-    WriteFile(Path("stdin"), stdin_text);
-    command += " <" + Quote(Path("stdin").string()) + " >" + Quote(Path("stdout").string()) +
-               " 2>" + Quote(Path("stderr").string());
-    int raw = std::system(command.c_str());
-    Run run;
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.out = ReadFile(Path("stdout"));
-    run.err = ReadFile(Path("stderr"));
-    return run;
-  }
-
-  Run Index(std::vector<std::string> args, const std::string& stdin_text = "") const {
-    args.insert(args.begin(), {"--db", Db()});
-    return Exec(ARCHIVAR_INDEX_BIN, args, stdin_text);
-  }
-
-  Run Search(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--db", Db()});
-    return Exec(ARCHIVAR_SEARCH_BIN, args);
-  }
-
-  // The ids of a --json search, in rank order.
-  std::vector<std::string> Ids(std::vector<std::string> args) const {
-    args.push_back("--json");
-    args.push_back("--limit");
-    args.push_back("100");
-    Run run = Search(args);
-    INFO(run.err);
-    REQUIRE(run.status <= 1);
-    std::vector<std::string> ids;
-    json doc = json::parse(run.out);
-    for (const auto& result : doc["results"]) {
-      ids.push_back(result["id"].get<std::string>());
-    }
-    return ids;
-  }
-
-  Xapian::doccount DocCount() const { return Xapian::Database(Db()).get_doccount(); }
-
- private:
-  fs::path root_;
-};
-
-std::string JsonLine(const std::string& id, const std::string& title,
-                     const std::string& date, const std::string& source,
-                     const std::string& category, const std::string& body) {
-  return json{{"id", id}, {"title", title}, {"date", date}, {"source", source},
-              {"category", category}, {"body", body}}.dump() + "\n";
-}
+using archivar::testing::JsonLine;
+using archivar::testing::ReadFileOrEmpty;
+using archivar::testing::Run;
+using archivar::testing::ShellQuote;
+using archivar::testing::Workspace;
+using archivar::testing::WriteFile;
 
 // Five small articles whose expected matches are known by construction.
 void WriteFixture(const Workspace& ws) {
@@ -347,13 +259,6 @@ TEST_CASE("JSON Lines are read from standard input with -") {
 
 namespace {
 
-// Runs a shell script in the workspace; returns its exit status.
-int Shell(const Workspace& ws, const std::string& script) {
-  WriteFile(ws.Path("script.sh"), script);
-  int raw = std::system(("bash " + Quote(ws.Path("script.sh").string())).c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-}
-
 // `count` small articles, ids "n0" … "n<count-1>".
 void WriteManyArticles(const fs::path& path, int count) {
   std::string lines;
@@ -407,11 +312,11 @@ TEST_CASE("Ctrl-C stops the indexer cleanly and the next run finishes the job") 
   Workspace ws;
   const int kArticles = 20000;
   WriteManyArticles(ws.Path("many.jsonl"), kArticles);
-  int status = Shell(ws, Quote(ARCHIVAR_INDEX_BIN) + " --db " + Quote(ws.Db()) + " --batch 500 " +
-                             Quote(ws.Path("many.jsonl").string()) + " 2>" +
-                             Quote(ws.Path("stderr").string()) + " & pid=$!\n"
-                             "sleep 0.7\nkill -INT $pid\nwait $pid\n");
-  std::string err = ReadFile(ws.Path("stderr"));
+  int status = ws.Shell(ShellQuote(ARCHIVAR_INDEX_BIN) + " --db " + ShellQuote(ws.Db()) +
+                        " --batch 500 " + ShellQuote(ws.Path("many.jsonl").string()) + " 2>" +
+                        ShellQuote(ws.Path("stderr").string()) + " & pid=$!\n"
+                        "sleep 0.7\nkill -INT $pid\nwait $pid\n");
+  std::string err = ReadFileOrEmpty(ws.Path("stderr"));
   INFO(err);
   if (status == 130) {  // stopped before the end, as intended
     CHECK(err.find("interrupted; the ") != std::string::npos);
@@ -431,9 +336,10 @@ TEST_CASE("Killing the indexer at random moments never loses or duplicates an ar
   WriteManyArticles(ws.Path("many.jsonl"), kArticles);
   for (int delay_ms : {150, 400, 50, 900, 250}) {
     INFO("killed after " << delay_ms << " ms");
-    Shell(ws, Quote(ARCHIVAR_INDEX_BIN) + " --db " + Quote(ws.Db()) + " --batch 300 -q " +
-                  Quote(ws.Path("many.jsonl").string()) + " & pid=$!\nsleep " +
-                  std::to_string(delay_ms / 1000.0) + "\nkill -KILL $pid\nwait $pid\n");
+    ws.Shell(ShellQuote(ARCHIVAR_INDEX_BIN) + " --db " + ShellQuote(ws.Db()) +
+             " --batch 300 -q " + ShellQuote(ws.Path("many.jsonl").string()) +
+             " & pid=$!\nsleep " + std::to_string(delay_ms / 1000.0) +
+             "\nkill -KILL $pid\nwait $pid\n");
     if (fs::exists(ws.Path("db"))) {
       Xapian::Database db(ws.Db());  // opens after every kill
       CHECK(db.get_doccount() <= static_cast<Xapian::doccount>(kArticles));
@@ -449,25 +355,25 @@ TEST_CASE("Searches running while the indexer commits never fail") {
   WriteManyArticles(ws.Path("many.jsonl"), kArticles);
   // Readers search in a loop while the indexer commits every 200 articles;
   // a search may find nothing yet (status 1) but must never fail (status 2).
-  std::string search = Quote(ARCHIVAR_SEARCH_BIN) + " --db " + Quote(ws.Db()) +
+  std::string search = ShellQuote(ARCHIVAR_SEARCH_BIN) + " --db " + ShellQuote(ws.Db()) +
                        " --json --limit 5 Feuerwehr Brand >/dev/null 2>>" +
-                       Quote(ws.Path("search-errors").string());
-  int status = Shell(ws, Quote(ARCHIVAR_INDEX_BIN) + " --db " + Quote(ws.Db()) +
-                             " --batch 200 -q " + Quote(ws.Path("many.jsonl").string()) +
-                             " & pid=$!\n"
-                             "until [ -e " + Quote(ws.Path("db/iamglass").string()) +
-                             " ]; do sleep 0.01; done\n"
-                             "failed=0; searches=0\n"
-                             "while kill -0 $pid 2>/dev/null; do\n"
-                             "  " + search + "; [ $? -ge 2 ] && failed=$((failed+1))\n"
-                             "  searches=$((searches+1))\n"
-                             "done\n"
-                             "wait $pid || exit 99\n"
-                             "echo $searches > " + Quote(ws.Path("searches").string()) + "\n"
-                             "exit $failed\n");
-  INFO(ReadFile(ws.Path("search-errors")));
-  INFO("searches: " << ReadFile(ws.Path("searches")));
+                       ShellQuote(ws.Path("search-errors").string());
+  int status = ws.Shell(ShellQuote(ARCHIVAR_INDEX_BIN) + " --db " + ShellQuote(ws.Db()) +
+                        " --batch 200 -q " + ShellQuote(ws.Path("many.jsonl").string()) +
+                        " & pid=$!\n"
+                        "until [ -e " + ShellQuote(ws.Path("db/iamglass").string()) +
+                        " ]; do sleep 0.01; done\n"
+                        "failed=0; searches=0\n"
+                        "while kill -0 $pid 2>/dev/null; do\n"
+                        "  " + search + "; [ $? -ge 2 ] && failed=$((failed+1))\n"
+                        "  searches=$((searches+1))\n"
+                        "done\n"
+                        "wait $pid || exit 99\n"
+                        "echo $searches > " + ShellQuote(ws.Path("searches").string()) + "\n"
+                        "exit $failed\n");
+  INFO(ReadFileOrEmpty(ws.Path("search-errors")));
+  INFO("searches: " << ReadFileOrEmpty(ws.Path("searches")));
   CHECK(status == 0);
-  CHECK(std::stoi(ReadFile(ws.Path("searches"))) > 0);
+  CHECK(std::stoi(ReadFileOrEmpty(ws.Path("searches"))) > 0);
   CHECK(HoldsEveryArticleOnce(ws, kArticles));
 }

@@ -146,5 +146,45 @@ TEST_CASE("JSON lines rejects an unparseable date, naming it") {
   }
 }
 
+TEST_CASE("JSON lines notes a field given twice and keeps its last value") {
+  RepairNotes notes;
+  auto parsed = ParseJsonArticle(
+      R"({"id":"a","id":"b","body":"Eins.","body":"Zwei.","body":"Drei.","x":1,"x":2,)"
+      R"("nested":{"id":"c","id":"d"}})",
+      &notes);
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value().id == "b");
+  CHECK(parsed.value().body == "Drei.");
+  CHECK(notes == RepairNotes{"field 'id' given more than once; the last value is used",
+                             "field 'body' given more than once; the last value is used"});
+}
+
+TEST_CASE("JSON lines rejects a raw NUL byte with its offset in the line") {
+  auto parsed = ParseJsonArticle(std::string("{\"id\":\"a\",\"body\":\"T\0\"}", 22));
+  REQUIRE_FALSE(parsed.ok());
+  CHECK_THAT(parsed.error(), Catch::StartsWith("NUL byte at byte 19 of the line: binary data"));
+}
+
+TEST_CASE("JSON lines replaces escaped control characters and notes it") {
+  RepairNotes notes;
+  auto parsed = ParseJsonArticle(R"({"id":"a","body":"Rot \u001b[31m und \u0000 Null"})", &notes);
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value().body == "Rot  [31m und   Null");
+  CHECK(notes == RepairNotes{"2 control characters replaced by spaces"});
+}
+
+TEST_CASE("JSON lines parses nesting 100,000 levels deep without recursion") {
+  // nlohmann::json parses and destroys iteratively; a recursive parser
+  // would overflow the stack here (issue 5).
+  const std::size_t depth = 100000;
+  std::string nested = R"({"id":"a","body":"Text.","extra":)" + std::string(depth, '[') +
+                       std::string(depth, ']') + "}";
+  CHECK(ParseJsonArticle(nested).ok());
+  auto array = ParseJsonArticle(std::string(depth, '[') + std::string(depth, ']'));
+  REQUIRE_FALSE(array.ok());
+  CHECK(array.error() == "expected a JSON object, found array");
+  CHECK(ParseJsonArticle(std::string(depth, '{')).error() == "invalid JSON");
+}
+
 }  // namespace
 }  // namespace archivar::formats

@@ -221,5 +221,30 @@ TEST_CASE("Plain text without a body is rejected") {
   }
 }
 
+TEST_CASE("Plain text rejects UTF-16 with a byte-order mark on line 1") {
+  for (std::string content : {std::string("\xFF\xFEH\0i\0\n\0", 8),
+                              std::string("\xFE\xFF\0H\0i\0\n", 8)}) {
+    RecordError error = MustReject(content);
+    CHECK(error.line == 1);
+    CHECK_THAT(error.reason, Catch::StartsWith("UTF-16 text"));
+    CHECK_THAT(error.reason, Catch::Contains("convert it to UTF-8"));
+  }
+}
+
+TEST_CASE("Plain text rejects a NUL byte as binary data, with its line") {
+  RecordError error = MustReject(std::string("Titel: T\n\nText\0 mehr\n", 21));
+  CHECK(error.line == 3);
+  CHECK_THAT(error.reason, Catch::StartsWith("NUL byte at byte 14: binary data"));
+}
+
+TEST_CASE("Plain text replaces control characters and reports the repair") {
+  RepairNotes notes;
+  auto parsed = ParsePlainTextArticle("Titel: Farbe\x1b[0m\n\nText \x1b[31mrot.\n", "d", &notes);
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value().title == "Farbe [0m");
+  CHECK(parsed.value().body == "Text  [31mrot.");
+  CHECK(notes == RepairNotes{"2 control characters replaced by spaces"});
+}
+
 }  // namespace
 }  // namespace archivar::formats

@@ -153,5 +153,39 @@ TEST_CASE("JSON output carries the note and an empty result list") {
   CHECK(doc["total"] == 0);
 }
 
+TEST_CASE("Text output shows invalid UTF-8 and control characters as U+FFFD") {
+  // Issue 5: nothing read from an archive or typed as a query may reach the
+  // terminal as an escape sequence or as invalid bytes.
+  SearchResponse response;
+  response.query = "Haus\xFF\x1b[2J";
+  response.total = 1;
+  SearchHit hit;
+  hit.rank = 1;
+  hit.article.id = "id\x07";
+  hit.article.source = "Quelle\xC2\x9B" "1m";
+  hit.title = Highlighted{"Titel\x1b]0;x\x07 Haus", {{12, 16}}};
+  hit.snippet = Highlighted{"Zeile\neins\tzwei \x1b[31mHaus\x7f", {{21, 25}}};
+  response.hits = {hit};
+  std::string text = Text(response, /*color=*/false);
+  CHECK(text ==
+        "1. Titel\uFFFD]0;x\uFFFD **Haus**\n"
+        "   Quelle\uFFFD1m · id id\uFFFD\n"
+        "   Zeile eins zwei \uFFFD[31m**Haus**\uFFFD\n\n"
+        "About 1 article for: Haus\uFFFD\uFFFD[2J (showing 1–1)\n");
+}
+
+TEST_CASE("Text output ignores highlight ranges outside the text") {
+  SearchResponse response;
+  response.query = "x";
+  response.total = 1;
+  SearchHit hit;
+  hit.rank = 1;
+  hit.article.id = "a";
+  hit.title = Highlighted{"Kurz", {{2, 99}}};
+  hit.snippet = Highlighted{"Text", {{3, 1}}};
+  response.hits = {hit};
+  CHECK(Text(response, false) == "1. Kurz\n   id a\n   Text\n\nAbout 1 article for: x (showing 1–1)\n");
+}
+
 }  // namespace
 }  // namespace archivar::render

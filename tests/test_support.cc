@@ -72,6 +72,16 @@ std::string DescribeTerms(const std::vector<analysis::AnalyzedTerm>& terms) {
   return out;
 }
 
+std::string DescribeTermsWithRules(const std::vector<analysis::AnalyzedTerm>& terms) {
+  std::string out;
+  for (const auto& term : terms) {
+    if (!out.empty()) out += ' ';
+    out += std::to_string(term.position) + ":" + term.term + "(" +
+           analysis::TermRuleName(term.rule) + ")";
+  }
+  return out;
+}
+
 std::string MarkHighlights(const search::Highlighted& highlighted) {
   std::string out;
   std::size_t done = 0;

@@ -52,6 +52,11 @@ void BuildDatabase(const std::string& db_path, const std::vector<Article>& artic
 // whole-output comparisons: "1:die 2:haus".
 std::string DescribeTerms(const std::vector<analysis::AnalyzedTerm>& terms);
 
+// Analysed terms with the rule that made each one, "position:term(rule)"
+// separated by spaces, for golden comparisons of whole analyses:
+// "1:haus(umlaut-base) 2:atomwaffenprogramm(stem) 2:atom(compound-part)".
+std::string DescribeTermsWithRules(const std::vector<analysis::AnalyzedTerm>& terms);
+
 // The text with each highlighted byte range wrapped in [ ]:
 // "Neue [Häuser] für Berlin".
 std::string MarkHighlights(const search::Highlighted& highlighted);

@@ -53,7 +53,16 @@ class Evaluation:
     scores: dict = dataclasses.field(default_factory=dict)         # (operator, engine, qid)
     errors: dict = dataclasses.field(default_factory=dict)         # (operator, engine, qid) -> message
     index_seconds: dict = dataclasses.field(default_factory=dict)  # (engine, collection name)
-    search_seconds: dict = dataclasses.field(default_factory=lambda: collections.Counter())  # engine
+    search_seconds: dict = dataclasses.field(default_factory=collections.Counter)  # engine
+
+    def record(self, operator, engine_name, queries, run):
+        """Scores one engines.SearchRun of `queries` under `operator`."""
+        self.search_seconds[engine_name] += run.seconds
+        for query in queries:
+            self.scores[operator, engine_name, query.qid] = score(
+                run.rankings.get(query.qid, []), query.relevant)
+        for qid, message in run.errors.items():
+            self.errors[operator, engine_name, qid] = message
 
 
 def queries_by_collection(query_sets):
@@ -75,13 +84,7 @@ def evaluate_engine(engine, query_sets, work_dir, evaluation):
             progress(f"{engine.name}: {len(queries)} queries on {collection.name}, {operator}")
             run = engine.search(db_dir, [(q.qid, rewrite(q.text)) for q in queries],
                                 RESULTS_PER_QUERY)
-            evaluation.search_seconds[engine.name] += run.seconds
-            for query in queries:
-                ranking = run.rankings.get(query.qid, [])
-                evaluation.scores[operator, engine.name, query.qid] = score(ranking,
-                                                                            query.relevant)
-            for qid, message in run.errors.items():
-                evaluation.errors[operator, engine.name, qid] = message
+            evaluation.record(operator, engine.name, queries, run)
 
 
 def check_query_sets(query_sets):

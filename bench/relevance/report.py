@@ -56,16 +56,20 @@ def groups_of(query_set):
 def table_sections(query_sets):
     """[(row label, [queries])]: groups, set totals, then the overall row."""
     known_item = [qs for qs in query_sets if qs.known_item]
-    rows = []
-    for query_set in known_item + [qs for qs in query_sets if not qs.known_item]:
-        groups = groups_of(query_set)
-        rows += groups
-        if len(groups) > 1:
-            rows.append((f"{query_set.name}: all groups", list(query_set.queries)))
-        if query_set is known_item[-1] and len(known_item) > 1:
-            rows.append(("overall (" + " + ".join(qs.name for qs in known_item) + ")",
-                         [q for qs in known_item for q in qs.queries]))
-    return rows
+    others = [qs for qs in query_sets if not qs.known_item]
+    rows = [row for qs in known_item for row in set_rows(qs)]
+    if len(known_item) > 1:
+        rows.append(("overall (" + " + ".join(qs.name for qs in known_item) + ")",
+                     [q for qs in known_item for q in qs.queries]))
+    return rows + [row for qs in others for row in set_rows(qs)]
+
+
+def set_rows(query_set):
+    """One row per group, plus a total row when the set has several groups."""
+    groups = groups_of(query_set)
+    if len(groups) == 1:
+        return groups
+    return groups + [(f"{query_set.name}: all groups", list(query_set.queries))]
 
 
 def group_table(evaluation, operator):

@@ -4,6 +4,8 @@
 #include "text/spelling.h"
 #include "text/unicode.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace archivar::analysis {
@@ -24,6 +26,13 @@ std::string StripApostrophes(std::string word) {
   }
   word.erase(std::remove(word.begin(), word.end(), '\''), word.end());
   return word;
+}
+
+// True when the word starts with an upper-case letter.
+bool IsCapitalised(std::string_view word) {
+  std::size_t offset = 0;
+  int32_t first = text::NextCodePoint(word, &offset);
+  return first > 0 && u_isupper(first);
 }
 
 std::string FoldedWord(std::string_view word) {
@@ -53,7 +62,7 @@ const char* TermRuleName(TermRule rule) {
 }
 
 Analyzer::Analyzer(const dictionary::Dictionary& dictionary)
-    : dictionary_(dictionary), decompounder_(dictionary) {}
+    : decompounder_(dictionary), lemmatizer_(dictionary, decompounder_) {}
 
 std::string Analyzer::CanonicalSpelling(std::string_view word) {
   return text::GermanSpelling(FoldedWord(word));
@@ -62,37 +71,6 @@ std::string Analyzer::CanonicalSpelling(std::string_view word) {
 bool Analyzer::IsStopword(std::string_view word) {
   std::string folded = text::FoldWord(word);
   return IsGermanStopword(folded) || IsGermanStopword(text::GermanSpelling(folded));
-}
-
-// True (with *base set) when the umlaut-free stem of the word is the stem of
-// a known noun, directly ("häuser" -> haus) or through the compound's head
-// ("streitkräften": the head "kräften" -> kraft).
-bool Analyzer::HasNounUmlautBase(const std::string& umlaut_form, std::string* base) {
-  *base = stemmer_.Stem(umlaut_form);
-  if (dictionary_.IsNounStem(*base)) return true;
-  auto split = decompounder_.Split(text::GermanSpelling(umlaut_form));
-  if (!split) return false;
-  std::string head_umlauts = text::WithUmlauts(split->head);
-  std::string head_base;
-  return text::HasGermanUmlaut(head_umlauts) &&
-         dictionary_.IsNounStem(stemmer_.Stem(head_umlauts));
-}
-
-RuledTerm Analyzer::SpelledWordTerm(const std::string& spelled, const std::string& folded) {
-  std::string umlaut_form;
-  if (text::HasGermanUmlaut(folded)) {
-    umlaut_form = folded;
-  } else {
-    uint8_t flags = dictionary_.Flags(spelled);
-    if ((flags & dictionary::kUmlautSpelled) && !(flags & dictionary::kLiteralSpelled)) {
-      umlaut_form = text::WithUmlauts(spelled);
-    }
-  }
-  std::string base;
-  if (!umlaut_form.empty() && HasNounUmlautBase(umlaut_form, &base)) {
-    return {base, TermRule::kUmlautBase};
-  }
-  return {StemAvoidingStopwords(spelled), TermRule::kStem};
 }
 
 // Snowball sometimes stems a content word to a stop word ("Sicherheit" ->
@@ -105,6 +83,16 @@ std::string Analyzer::StemAvoidingStopwords(const std::string& spelled) {
   return stem;
 }
 
+RuledTerm Analyzer::SpelledWordTerm(const std::string& spelled, const std::string& folded,
+                                     bool capitalised) {
+  std::string reading = text::HasGermanUmlaut(folded) ? folded : lemmatizer_.UmlautReading(spelled);
+  if (auto lemma = lemmatizer_.Find(reading, capitalised)) {
+    return {StemAvoidingStopwords(lemma->spelled),
+            lemma->umlaut_dropped ? TermRule::kUmlautBase : TermRule::kStem};
+  }
+  return {StemAvoidingStopwords(spelled), TermRule::kStem};
+}
+
 const std::vector<RuledTerm>& Analyzer::WordTerms(std::string_view word) {
   auto cached = cache_.find(std::string(word));
   if (cached != cache_.end()) return cached->second;
@@ -114,9 +102,9 @@ const std::vector<RuledTerm>& Analyzer::WordTerms(std::string_view word) {
   std::string folded = FoldedWord(word);
   std::string spelled = text::GermanSpelling(folded);
   if (!spelled.empty()) {
-    AddUnique(terms, SpelledWordTerm(spelled, folded));
+    AddUnique(terms, SpelledWordTerm(spelled, folded, IsCapitalised(word)));
     for (const std::string& part : decompounder_.Parts(spelled)) {
-      RuledTerm part_term = SpelledWordTerm(part, part);
+      RuledTerm part_term = SpelledWordTerm(part, part, /*capitalised=*/false);
       part_term.rule = TermRule::kCompoundPart;
       AddUnique(terms, std::move(part_term));
     }

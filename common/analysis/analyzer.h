@@ -6,14 +6,15 @@
 //        -> GermanSpelling (ä -> ae, ö -> oe, ü -> ue, other marks removed)
 //        -> the word's term, and the terms of its compound parts
 //
-// The term of a word is the Snowball German stem of its canonical spelling
-// ("muenchen", "Muenchen" and "München" -> "muench"), except where an
-// umlaut marks inflection of a noun: when the umlaut-free stem is the stem
-// of a known noun, that stem is the term ("Häuser" -> "haus",
-// "Streitkräften" -> "streitkraft").  So "Uber" does not find "über",
-// while "Haus" finds "Häuser".  A word typed with ae/oe/ue is read as
-// umlauts when the dictionary lists it that way ("Haeuser", "Muenchen"),
-// and literally otherwise ("Michael", "aktuell", "Israel").
+// The term of a word is the Snowball German stem of its base form in
+// canonical spelling ("muenchen", "Muenchen" and "München" -> "muench").
+// The base form comes from the dictionary (see Lemmatizer): inflected noun
+// forms share it ("Kurse" -> kurs), and an umlaut that marks inflection is
+// dropped ("Häuser" -> "haus", "Streitkräften" -> "streitkraft") while one
+// that makes another word is kept (so "Uber" does not find "über", nor
+// "Forderung" "Förderung").  A word typed with ae/oe/ue is read as umlauts
+// when the dictionary lists it that way ("Haeuser", "Muenchen"), and
+// literally otherwise ("Michael", "aktuell", "Israel").
 //
 // Compounds add the terms of their parts at the word's position
 // ("Atomwaffenprogramm" -> also atom, waff, programm; see Decompounder).
@@ -27,6 +28,7 @@
 
 #include "analysis/decompounder.h"
 #include "analysis/german_stemmer.h"
+#include "analysis/lemmatizer.h"
 #include "analysis/tokenizer.h"
 #include "dictionary/dictionary.h"
 
@@ -91,12 +93,12 @@ class Analyzer {
 
  private:
   // The term of a word already in canonical spelling.
-  RuledTerm SpelledWordTerm(const std::string& spelled, const std::string& folded);
+  RuledTerm SpelledWordTerm(const std::string& spelled, const std::string& folded,
+                            bool capitalised);
   std::string StemAvoidingStopwords(const std::string& spelled);
-  bool HasNounUmlautBase(const std::string& umlaut_form, std::string* base);
 
-  const dictionary::Dictionary& dictionary_;
   Decompounder decompounder_;
+  Lemmatizer lemmatizer_;
   GermanStemmer stemmer_;
   // Word (as written) -> its terms; cleared when it grows past a bound.
   std::unordered_map<std::string, std::vector<RuledTerm>> cache_;

@@ -16,6 +16,33 @@ constexpr std::string_view kLinkingElements[] = {"ens", "es", "en", "er", "ns", 
 
 constexpr std::string_view kInflectionEndings[] = {"ern", "es", "en", "er", "ns", "s", "n", "e"};
 
+// Nouns that are also derivational suffixes: "Meisterschaft" is not a
+// kind of "Schaft".
+constexpr std::string_view kSuffixNouns[] = {"schaft", "schaften", "tum", "tums"};
+
+bool IsDerivationalSuffix(std::string_view head) {
+  for (std::string_view suffix : kSuffixNouns) {
+    if (head == suffix) return true;
+  }
+  return false;
+}
+
+// Foreign suffixes: a short head ending in one is most likely the end of a
+// loan word ("Genera|list", "Mill|ion"), not a German compound's head.
+constexpr std::string_view kForeignSuffixes[] = {"ist", "isten", "ismus", "ion", "ionen",
+                                                 "itaet", "ieren", "ierung"};
+constexpr std::size_t kMinLettersBeforeForeignSuffix = 3;
+
+bool IsForeignSuffixWord(std::string_view head) {
+  for (std::string_view suffix : kForeignSuffixes) {
+    if (head.size() >= suffix.size() && head.substr(head.size() - suffix.size()) == suffix &&
+        head.size() < suffix.size() + kMinLettersBeforeForeignSuffix) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -23,20 +50,39 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 bool Decompounder::IsUsableHead(std::string_view head, std::string_view modifier) const {
-  if (!dictionary_.IsNoun(head)) return false;
+  if (!dictionary_.IsNoun(head) || IsDerivationalSuffix(head) || IsForeignSuffixWord(head)) {
+    return false;
+  }
   if (head.size() >= kMinPartLength) return true;
   return head.size() >= kMinShortPartLength &&
          modifier.size() >= kMinModifierBeforeShortHead;
 }
 
 std::optional<std::string> Decompounder::UsableModifier(std::string_view modifier) const {
+  // A linking element is dropped when what is left is a base-form noun of 4
+  // letters or more and the modifier as written is not a word of another
+  // kind ("verteidigungs" -> verteidigung, "kinder" -> kind; "gross" stays).
+  uint8_t written = dictionary_.Flags(modifier);
+  bool other_word = (written & dictionary::kOtherWord) && !(written & dictionary::kNoun);
+  for (std::string_view link : kLinkingElements) {
+    if (other_word || !EndsWith(modifier, link)) continue;
+    std::string_view base = modifier.substr(0, modifier.size() - link.size());
+    uint8_t flags = dictionary_.Flags(base);
+    bool base_form = (flags & dictionary::kWholeEntry) || !(written & dictionary::kWholeEntry);
+    if (base.size() >= kMinPartLength && (flags & dictionary::kNoun) && base_form &&
+        !IsGermanStopword(base)) {
+      return std::string(base);
+    }
+  }
+  // Otherwise the modifier must be a base form (a hunspell entry), a form
+  // made for compounds, or itself a compound: "genera" (a plural) in
+  // "Generalist" is none of these.
   auto usable = [&](std::string_view part) {
     if (part.size() < kMinShortPartLength || IsGermanStopword(part)) return false;
     uint8_t flags = dictionary_.Flags(part);
-    bool noun_or_stem = (flags & (dictionary::kNoun | dictionary::kCompoundOnly)) != 0;
-    bool word = noun_or_stem || (flags & dictionary::kOtherWord) != 0;
-    if (part.size() < kMinPartLength) return noun_or_stem;
-    return word || Split(part).has_value();
+    bool base_form = (flags & (dictionary::kWholeEntry | dictionary::kCompoundOnly)) != 0;
+    if (part.size() < kMinPartLength) return base_form && (flags & dictionary::kNoun);
+    return base_form || Split(part).has_value();
   };
   if (usable(modifier)) return std::string(modifier);
   for (std::string_view link : kLinkingElements) {

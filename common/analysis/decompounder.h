@@ -6,10 +6,15 @@
 //
 // A split is made only when it is plausible:
 //   - the head (last part) is a noun of at least 4 letters, or of 3 letters
-//     after a modifier that is a noun of at least 5 ("sicherheits|rat");
+//     after a modifier that is a noun of at least 5 ("sicherheits|rat"),
+//     and not a derivational suffix ("Meister|schaft" stays whole) nor a
+//     short word ending in a foreign suffix ("Genera|list", "Mill|ion");
 //   - the modifier, after dropping a linking element (-s-, -es-, -n-,
 //     -en-, -er-, -e-, -ns-), is a known word of at least 4 letters (or a
 //     noun of 3: "rat|haus"), not a stop word, or itself such a compound;
+//     the linking element is dropped when a noun of 4+ letters is left
+//     ("verteidigungs" -> verteidigung) unless the modifier as written is
+//     an adjective or verb ("gross" stays);
 //   - of all such splits, the one with the longest head wins;
 //   - words that hunspell lists as entries of their own (lexicalised
 //     compounds and names: "Brandenburg", "Rathaus", "Fahrrad") stay whole.

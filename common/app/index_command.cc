@@ -5,6 +5,7 @@
 #include "app/interrupt.h"
 #include "formats/article_reader.h"
 #include "index/index_writer.h"
+#include "persons/person_recognizer.h"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -33,12 +34,19 @@ std::string Where(const RecordOrigin& origin) {
                           : origin.path + ":" + std::to_string(origin.line);
 }
 
-nlohmann::json DryRunJson(const Article& article, std::size_t term_count) {
+nlohmann::json DryRunJson(const Article& article, std::size_t term_count,
+                          const persons::ArticlePersons& persons) {
+  nlohmann::json mentions = nlohmann::json::array();
+  for (const persons::PersonMention& mention : persons.body.mentions) {
+    mentions.push_back({{"text", mention.text}, {"start", mention.start},
+                        {"end", mention.end}, {"person", mention.person}});
+  }
   return {{"id", article.id},         {"title", article.title},
           {"date", article.date},     {"source", article.source},
           {"category", article.category}, {"author", article.author},
           {"url", article.url},       {"editor_code", article.editor_code},
-          {"terms", term_count}};
+          {"terms", term_count},      {"persons", persons.persons},
+          {"person_mentions", mentions}};
 }
 
 std::string FormatRate(std::size_t count, double seconds) {
@@ -83,11 +91,14 @@ void ForEachArticle(const IndexOptions& options, IndexCounts& counts,
 void RunDryRun(const IndexOptions& options, IndexCounts& counts,
                std::ostream& out, std::ostream& err) {
   analysis::Analyzer analyzer;
+  persons::PersonRecognizer recognizer;
   ForEachArticle(options, counts, err, [&](const RecordOrigin&, const Article& article) {
     std::size_t terms = analyzer.Analyze(article.title).size() +
                         analyzer.Analyze(article.body).size();
     ++counts.analysed;
-    if (options.json) out << DryRunJson(article, terms).dump() << "\n";
+    if (!options.json) return;
+    persons::ArticlePersons persons = recognizer.RecognizeArticle(article.title, article.body);
+    out << DryRunJson(article, terms, persons).dump() << "\n";
   });
 }
 

@@ -37,7 +37,8 @@ uint8_t Dictionary::Flags(std::string_view key) const {
   const unsigned char* blob = slots + std::size_t{slot_count_} * 4;
   std::size_t blob_size = size_ - (blob - data_);
   uint32_t mask = slot_count_ - 1;
-  for (uint32_t slot = format::Hash(key) & mask;; slot = (slot + 1) & mask) {
+  uint32_t slot = format::Hash(key) & mask;
+  for (uint32_t probes = 0; probes < slot_count_; ++probes, slot = (slot + 1) & mask) {
     uint32_t stored = format::ReadU32(slots + std::size_t{slot} * 4);
     if (stored == 0) return 0;
     std::size_t offset = stored - 1;
@@ -48,6 +49,7 @@ uint8_t Dictionary::Flags(std::string_view key) const {
       return blob[offset + 1];
     }
   }
+  return 0;  // a full table without the key
 }
 
 }  // namespace archivar::dictionary

@@ -1,7 +1,9 @@
 #include "formats/article_reader.h"
 
+#include "formats/article_fields.h"
 #include "formats/json_lines.h"
 #include "formats/plain_text.h"
+#include "text/unicode.h"
 
 #include <unistd.h>
 #include <zlib.h>
@@ -11,7 +13,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace archivar::formats {
 namespace {
@@ -24,6 +25,9 @@ enum class FileType { kPlainText, kJsonLines, kUnsupported };
 // without being held in memory.
 constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
 constexpr const char* kTooLongReason = "record larger than 64 MiB; skipped";
+// A line buffer that grew past this (for a huge record) is given back
+// after the record instead of being kept for the next line.
+constexpr std::size_t kKeptLineCapacity = std::size_t{1} << 20;
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
@@ -38,7 +42,9 @@ FileType TypeOf(const std::string& path) {
   return FileType::kUnsupported;
 }
 
-// Reads a whole file; fails with the system's reason.
+// Reads a whole file of at most kMaxRecordBytes; fails with the system's
+// reason, or kTooLongReason for a longer file (read no further, so a
+// device or a growing file cannot fill the memory).
 bool ReadWholeFile(const std::string& path, std::string* content,
                    std::string* error) {
   std::ifstream in(path, std::ios::binary);
@@ -46,14 +52,32 @@ bool ReadWholeFile(const std::string& path, std::string* content,
     *error = std::string("cannot read file: ") + std::strerror(errno);
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    if (content->size() + static_cast<std::size_t>(in.gcount()) > kMaxRecordBytes) {
+      *error = kTooLongReason;
+      return false;
+    }
+    content->append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) {
     *error = "error while reading file";
     return false;
   }
-  *content = buffer.str();
   return true;
+}
+
+// "a; b; c"
+std::string JoinNotes(const RepairNotes& notes) {
+  std::string joined;
+  for (const auto& note : notes) joined += (joined.empty() ? "" : "; ") + note;
+  return joined;
+}
+
+void Deliver(const RecordOrigin& origin, Article article, const RepairNotes& notes,
+             const ArticleCallbacks& callbacks) {
+  if (!notes.empty() && callbacks.on_repaired) callbacks.on_repaired(origin, JoinNotes(notes));
+  callbacks.on_article(origin, std::move(article));
 }
 
 void ReadPlainTextFile(const std::string& root, const std::string& path,
@@ -68,12 +92,43 @@ void ReadPlainTextFile(const std::string& root, const std::string& path,
     callbacks.on_rejected({path, 0}, error);
     return;
   }
-  auto parsed = ParsePlainTextArticle(content, DefaultIdForPath(root, path));
+  RepairNotes notes;
+  auto parsed = ParsePlainTextArticle(content, DefaultIdForPath(root, path), &notes);
+  std::string().swap(content);
   if (!parsed) {
     callbacks.on_rejected({path, parsed.error().line}, parsed.error().reason);
     return;
   }
-  callbacks.on_article({path, 0}, std::move(parsed).value());
+  Deliver({path, 0}, std::move(parsed).value(), notes, callbacks);
+}
+
+// Rejects a whole file, once, when its first bytes show it is not UTF-8
+// text: a UTF-16 byte-order mark, or a NUL byte (binary data; without this
+// check every "line" of a binary file would be reported on its own).
+bool RejectUnreadableStart(std::string_view first_chunk, const std::string& path,
+                           const ArticleCallbacks& callbacks) {
+  if (auto utf16 = Utf16Reason(first_chunk)) {
+    callbacks.on_rejected({path, 1}, *utf16 + "; file skipped");
+    return true;
+  }
+  std::size_t nul = first_chunk.find('\0');
+  if (nul == std::string_view::npos) return false;
+  callbacks.on_rejected({path, text::LineOfOffset(first_chunk, nul)},
+                        BinaryDataReason(nul) + "; file skipped");
+  return true;
+}
+
+// Why reading a .gz file stopped early: it ends inside the compressed data
+// (Z_BUF_ERROR: truncated, say by an interrupted copy) or the data is
+// corrupt.  zlib's message starts with the path, which is said already.
+std::string GzipErrorReason(const std::string& path, int code, const char* message) {
+  if (code == Z_BUF_ERROR) {
+    return "the gzip data ends early (truncated file?); the rest of the file is lost";
+  }
+  std::string detail = message != nullptr ? message : "";
+  if (detail.rfind(path + ": ", 0) == 0) detail.erase(0, path.size() + 2);
+  if (code == Z_ERRNO) detail = std::strerror(errno);
+  return "cannot read further (" + detail + "); the rest of the file is skipped";
 }
 
 // Reads lines from a plain or gzip-compressed file (zlib reads both).
@@ -101,16 +156,23 @@ void ReadJsonLinesStream(gzFile file, const std::string& path,
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) return;  // blank
-    auto parsed = ParseJsonArticle(line);
+    RepairNotes notes;
+    auto parsed = ParseJsonArticle(line, &notes);
+    if (line.capacity() > kKeptLineCapacity) std::string().swap(line);
     if (parsed) {
-      callbacks.on_article({path, line_number}, std::move(parsed).value());
+      Deliver({path, line_number}, std::move(parsed).value(), notes, callbacks);
     } else {
       callbacks.on_rejected({path, line_number}, parsed.error());
     }
   };
   int read = 0;
+  bool first_chunk = true;
   while (!callbacks.Stopping() && (read = gzread(file, buffer, sizeof buffer)) > 0) {
     std::string_view chunk(buffer, static_cast<std::size_t>(read));
+    if (first_chunk) {
+      first_chunk = false;
+      if (RejectUnreadableStart(chunk, path, callbacks)) return;
+    }
     std::size_t newline;
     while (!callbacks.Stopping() && (newline = chunk.find('\n')) != std::string_view::npos) {
       append(chunk.substr(0, newline));
@@ -120,14 +182,15 @@ void ReadJsonLinesStream(gzFile file, const std::string& path,
     }
     append(chunk);
   }
-  if (read < 0) {
-    int code = 0;
-    const char* message = gzerror(file, &code);
-    callbacks.on_rejected({path, line_number + 1},
-                          std::string("cannot read further: ") + message);
+  if (callbacks.Stopping()) return;
+  int code = Z_OK;
+  const char* message = gzerror(file, &code);
+  if (read < 0 || code == Z_BUF_ERROR) {
+    // The unfinished last line is part of the damage: it is not indexed.
+    callbacks.on_rejected({path, line_number + 1}, GzipErrorReason(path, code, message));
     return;
   }
-  if ((too_long || !line.empty()) && !callbacks.Stopping()) emit();
+  if (too_long || !line.empty()) emit();
 }
 
 bool HasGzipMagic(const std::string& path) {
@@ -168,19 +231,31 @@ void ReadFile(const std::string& root, const std::string& path,
   }
 }
 
-void ReadDirectory(const std::string& root, const ArticleCallbacks& callbacks) {
-  std::vector<std::string> files;
+// Adds the supported files under `directory` to *files, recursing into
+// subdirectories (not into symbolic links to directories); reports each
+// directory that cannot be read and goes on with the others.
+void CollectFiles(const fs::path& directory, const ArticleCallbacks& callbacks,
+                  std::vector<std::string>* files) {
   std::error_code error;
-  fs::recursive_directory_iterator it(root, error), end;
+  fs::directory_iterator it(directory, error), end;
   for (; !error && it != end; it.increment(error)) {
-    if (it->is_regular_file(error) &&
-        TypeOf(it->path().string()) != FileType::kUnsupported) {
-      files.push_back(it->path().string());
+    std::error_code ignored;  // an entry that vanished is simply not read
+    if (it->is_directory(ignored) && !it->is_symlink(ignored)) {
+      CollectFiles(it->path(), callbacks, files);
+    } else if (it->is_regular_file(ignored) &&
+               TypeOf(it->path().string()) != FileType::kUnsupported) {
+      files->push_back(it->path().string());
     }
   }
   if (error) {
-    callbacks.on_rejected({root, 0}, "cannot read directory: " + error.message());
+    callbacks.on_rejected({directory.string(), 0},
+                          "cannot read directory: " + error.message());
   }
+}
+
+void ReadDirectory(const std::string& root, const ArticleCallbacks& callbacks) {
+  std::vector<std::string> files;
+  CollectFiles(root, callbacks, &files);
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     if (callbacks.Stopping()) return;
@@ -206,7 +281,8 @@ void ReadArticles(const std::vector<std::string>& paths,
     if (path != "-" && fs::is_directory(path, error)) {
       ReadDirectory(path, callbacks);
     } else if (path != "-" && !fs::exists(path, error)) {
-      callbacks.on_rejected({path, 0}, "no such file or directory");
+      callbacks.on_rejected({path, 0}, error ? "cannot read: " + error.message()
+                                             : std::string("no such file or directory"));
     } else if (path == "-") {
       ReadJsonLinesFile(path, callbacks);
     } else {

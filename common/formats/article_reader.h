@@ -24,6 +24,11 @@ struct ArticleCallbacks {
   // A record that was skipped, with the reason.  origin.line is 0 when the
   // whole file is meant (unreadable, unsupported type).
   std::function<void(const RecordOrigin&, const std::string& reason)> on_rejected;
+  // Called just before on_article for a record that was repaired to be
+  // indexed (control characters replaced, an overlong body cut, a field
+  // given twice), with what was done ("2 control characters replaced by
+  // spaces; …").  May be empty.
+  std::function<void(const RecordOrigin&, const std::string& note)> on_repaired;
   // Asked before each record; reading stops when it returns true (for
   // Ctrl-C).  May be empty.
   std::function<bool()> should_stop;
@@ -31,7 +36,12 @@ struct ArticleCallbacks {
   bool Stopping() const { return should_stop && should_stop(); }
 };
 
-// Reads every article under `paths`, calling back for each record.
+// Reads every article under `paths`, calling back for each record.  A
+// record (a JSON line or a plain-text file) over 64 MiB is rejected without
+// being held in memory; a file that starts with a UTF-16 byte-order mark or
+// has a NUL byte in its first 64 KiB is rejected whole, once; a truncated
+// or corrupt .gz file keeps the records before the damage.  An unreadable
+// directory is reported and the others are still read.
 void ReadArticles(const std::vector<std::string>& paths,
                   const ArticleCallbacks& callbacks);
 

@@ -133,9 +133,13 @@ bool IsEditorCodeLine(std::string_view line) {
 }
 
 ParseResult ParsePlainTextArticle(std::string_view content,
-                                  std::string default_id) {
+                                  std::string default_id, RepairNotes* notes) {
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (content.substr(0, kBom.size()) == kBom) content.remove_prefix(kBom.size());
+  if (auto utf16 = Utf16Reason(content)) return ParseResult::Fail({1, *utf16});
+  if (std::size_t nul = content.find('\0'); nul != std::string_view::npos) {
+    return ParseResult::Fail({text::LineOfOffset(content, nul), BinaryDataReason(nul)});
+  }
   std::size_t bad_offset = 0;
   if (!text::IsValidUtf8(content, &bad_offset)) {
     return ParseResult::Fail({text::LineOfOffset(content, bad_offset),
@@ -158,7 +162,7 @@ ParseResult ParsePlainTextArticle(std::string_view content,
   article.body = JoinParagraphs(lines, body_begin, body_end);
   if (article.id.empty()) article.id = std::move(default_id);
 
-  auto finished = FinishArticle(std::move(article));
+  auto finished = FinishArticle(std::move(article), notes);
   if (!finished) return ParseResult::Fail({0, finished.error()});
   return ParseResult::Ok(std::move(finished).value());
 }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "article.h"
+#include "formats/article_fields.h"
 #include "util/result.h"
 
 #include <string>
@@ -29,8 +30,13 @@ struct RecordError {
 
 // Parses one file's content.  `default_id` becomes the id when the header
 // has none.  A UTF-8 byte-order mark and CRLF line ends are accepted.
+// Fails for UTF-16 text (a UTF-16 byte-order mark), binary data (a NUL
+// byte, with its line) and invalid UTF-8 (with its line), and for what
+// FinishArticle rejects; FinishArticle's repairs are added to *notes (when
+// given).
 Result<Article, RecordError> ParsePlainTextArticle(std::string_view content,
-                                                   std::string default_id);
+                                                   std::string default_id,
+                                                   RepairNotes* notes = nullptr);
 
 // True for a closing editor's code line such as "dp/pcl" or "ik/hm/wt".
 bool IsEditorCodeLine(std::string_view line);

@@ -1,11 +1,37 @@
 #include "render/renderers.h"
 
+#include "text/unicode.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
 
 namespace archivar::render {
 namespace {
+
+constexpr std::string_view kReplacementCharacter = "\uFFFD";
+
+// The text made safe to print on a terminal: an invalid UTF-8 byte and a
+// control character (C0, DEL, C1: they could move the cursor, change
+// colours or retitle the window) each become U+FFFD; tabs and line breaks
+// become spaces, so every field stays on its line.
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    std::size_t start = offset;
+    int32_t c = text::NextCodePoint(text, &offset);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c < 0 || c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+      out += kReplacementCharacter;
+    } else {
+      out.append(text, start, offset - start);
+    }
+  }
+  return out;
+}
 
 struct Markers {
   const char* open;
@@ -19,15 +45,16 @@ Markers HighlightMarkers(const TextStyle& style) {
 std::string Mark(const search::Highlighted& text, const Markers& markers) {
   std::string out;
   std::size_t done = 0;
+  std::string_view whole = text.text;
   for (const auto& [start, end] : text.highlights) {
-    if (start < done) continue;
-    out.append(text.text, done, start - done);
+    if (start < done || end < start || end > whole.size()) continue;
+    out += Printable(whole.substr(done, start - done));
     out += markers.open;
-    out.append(text.text, start, end - start);
+    out += Printable(whole.substr(start, end - start));
     out += markers.close;
     done = end;
   }
-  out.append(text.text, done, std::string::npos);
+  out += Printable(whole.substr(done));
   return out;
 }
 
@@ -37,19 +64,20 @@ std::string MetadataLine(const Article& article) {
                                    &article.author}) {
     if (field->empty()) continue;
     if (!line.empty()) line += " · ";
-    line += *field;
+    line += Printable(*field);
   }
   if (!line.empty()) line += " · ";
-  return line + "id " + article.id;
+  return line + "id " + Printable(article.id);
 }
 
 std::string TotalLine(const search::SearchResponse& response) {
-  if (response.total == 0) return "No articles found for: " + response.query;
+  std::string query = Printable(response.query);
+  if (response.total == 0) return "No articles found for: " + query;
   std::size_t first = response.offset + 1;
   std::size_t last = response.offset + response.hits.size();
   const char* noun = response.total == 1 ? " article" : " articles";
   return "About " + std::to_string(response.total) + noun + " for: " +
-         response.query + " (showing " + std::to_string(first) + "–" +
+         query + " (showing " + std::to_string(first) + "–" +
          std::to_string(last) + ")";
 }
 
@@ -69,10 +97,10 @@ nlohmann::json HitJson(const search::SearchHit& hit) {
 
 void RenderFacetsText(const std::vector<search::Facet>& facets, std::ostream& out) {
   for (const auto& facet : facets) {
-    out << facet.name << ":";
+    out << Printable(facet.name) << ":";
     if (facet.values.empty()) out << " (none)";
     for (const auto& value : facet.values) {
-      out << "\n  " << value.count << "\t" << value.value;
+      out << "\n  " << value.count << "\t" << Printable(value.value);
     }
     out << "\n";
   }

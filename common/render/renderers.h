@@ -2,6 +2,9 @@
 // colour on a terminal or as **markers** otherwise) or for programs (one
 // JSON object).  Rendering never changes what was found.  Thread-safe.
 //
+// Text output is made safe for a terminal: invalid UTF-8 and control
+// characters (which could inject escape sequences) are shown as U+FFFD.
+//
 // JSON shape (stable field names, documented in README.md):
 //   {"query", "total", "offset", "note"?,
 //    "results": [{"rank", "id", "score", "title", "date", "source",

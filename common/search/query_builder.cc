@@ -1,5 +1,6 @@
 #include "search/query_builder.h"
 
+#include "dictionary/dictionary.h"
 #include "schema.h"
 #include "search/date_range.h"
 #include "search/query_text.h"
@@ -59,6 +60,30 @@ class PrefixedWordsField : public Xapian::FieldProcessor {
   std::string prefix_;
 };
 
+// The QueryParser hook for compound words marked by MarkCompoundWords: the
+// whole word, or its two parts anywhere in the article with less weight,
+// so articles with the compound itself rank first.
+class CompoundField : public Xapian::FieldProcessor {
+ public:
+  explicit CompoundField(std::shared_ptr<analysis::Analyzer> analyzer)
+      : analyzer_(std::move(analyzer)) {}
+  Xapian::Query operator()(const std::string& word) override {
+    Xapian::Query whole(analyzer_->WordTerm(word));
+    auto split = analyzer_->CompoundSplitOf(word);
+    if (!split) return whole;
+    Xapian::Query parts(Xapian::Query::OP_AND, Xapian::Query(analyzer_->WordTerm(split->modifier)),
+                        Xapian::Query(analyzer_->WordTerm(split->head)));
+    return Xapian::Query(Xapian::Query::OP_OR, whole,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parts, kPartsWeight));
+  }
+
+  // How much the parts count next to the whole word.
+  static constexpr double kPartsWeight = 0.2;
+
+ private:
+  std::shared_ptr<analysis::Analyzer> analyzer_;
+};
+
 template <typename Names, typename Add>
 void ForEachFieldName(const Names& names, Add add) {
   for (const char* name : names) add(std::string(name));
@@ -106,7 +131,7 @@ constexpr unsigned kParserFlags =
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db,
                            std::shared_ptr<analysis::Analyzer> analyzer)
-    : analyzer_(std::move(analyzer)) {
+    : db_(db), analyzer_(std::move(analyzer)) {
   parser_.set_database(db);
   parser_.set_stemmer(Xapian::Stem(new AnalyzerStem(analyzer_)));
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
@@ -116,6 +141,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
   ForEachFieldName(schema::kTitleFields, [&](const std::string& name) {
     parser_.add_prefix(name, std::string(schema::kTitlePrefix));
   });
+  parser_.add_prefix(std::string(kCompoundField),
+                     (new CompoundField(analyzer_))->release());
   ForEachFieldName(schema::kAuthorFields, [&](const std::string& name) {
     parser_.add_prefix(name, std::string(schema::kAuthorPrefix));
   });
@@ -167,13 +194,21 @@ Result<Xapian::Query> QueryBuilder::FilterQuery(const SearchFilters& filters) {
       Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
 }
 
+bool QueryBuilder::IsKnownWord(std::string_view word) {
+  return dictionary::Dictionary::German().IsWord(analysis::Analyzer::CanonicalSpelling(word)) ||
+         db_.term_exists(analyzer_->WordTerm(word));
+}
+
 Result<ParsedQuery> QueryBuilder::Build(const std::string& typed,
                                         const SearchFilters& filters) {
   ParsedQuery parsed;
   std::string text = NormalizeQueryText(typed);
   try {
     if (!OnlyStopwords(text)) {
-      parsed.query = parser_.parse_query(ExpandCompoundWords(text, *analyzer_), kParserFlags);
+      std::string marked = MarkCompoundWords(
+          DropStopwordOperands(text), *analyzer_,
+          [this](std::string_view word) { return IsKnownWord(word); });
+      parsed.query = parser_.parse_query(marked, kParserFlags);
     }
   } catch (const Xapian::QueryParserError& e) {
     if (e.get_msg().rfind("date range:", 0) == 0) {

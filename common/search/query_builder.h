@@ -49,7 +49,10 @@ class QueryBuilder {
 
  private:
   Result<Xapian::Query> FilterQuery(const SearchFilters& filters);
+  // True when the word is German the dictionary or the archive knows.
+  bool IsKnownWord(std::string_view word);
 
+  Xapian::Database db_;
   Xapian::QueryParser parser_;
   std::shared_ptr<analysis::Analyzer> analyzer_;
 };

@@ -108,26 +108,77 @@ std::string NormalizeQueryText(std::string_view text) {
   return ToNfc(out);
 }
 
-std::string ExpandCompoundWords(const std::string& text, analysis::Analyzer& analyzer) {
+namespace {
+
+std::string_view ChunkText(const std::string& text, const Chunk& chunk) {
+  return std::string_view(text).substr(chunk.begin, chunk.end - chunk.begin);
+}
+
+bool IsBesideProximity(const std::string& text, const std::vector<Chunk>& chunks,
+                       std::size_t i) {
+  return (i > 0 && IsProximityOperator(ChunkText(text, chunks[i - 1]))) ||
+         (i + 1 < chunks.size() && IsProximityOperator(ChunkText(text, chunks[i + 1])));
+}
+
+}  // namespace
+
+std::string MarkCompoundWords(const std::string& text, analysis::Analyzer& analyzer,
+                              const KnownWord& known) {
   std::vector<Chunk> chunks = SplitChunks(text);
   std::string out;
   std::size_t copied = 0;
   for (std::size_t i = 0; i < chunks.size(); ++i) {
-    const Chunk& chunk = chunks[i];
-    std::string_view word(text.data() + chunk.begin, chunk.end - chunk.begin);
-    bool beside_proximity =
-        (i > 0 && IsProximityOperator(std::string_view(text).substr(
-                      chunks[i - 1].begin, chunks[i - 1].end - chunks[i - 1].begin))) ||
-        (i + 1 < chunks.size() && IsProximityOperator(std::string_view(text).substr(
-                                      chunks[i + 1].begin, chunks[i + 1].end - chunks[i + 1].begin)));
-    if (chunk.in_phrase || beside_proximity || IsOperator(word) || !IsPlainWord(word)) continue;
-    auto split = analyzer.CompoundSplitOf(word);
-    if (!split) continue;
-    out.append(text, copied, chunk.begin - copied);
-    out += "(" + std::string(word) + " OR (" + split->modifier + " AND " + split->head + "))";
-    copied = chunk.end;
+    std::string_view word = ChunkText(text, chunks[i]);
+    std::size_t sign = !word.empty() && word[0] == '+' ? 1 : 0;
+    word.remove_prefix(sign);
+    bool after_not = i > 0 && ChunkText(text, chunks[i - 1]) == "NOT";
+    if (chunks[i].in_phrase || after_not || IsBesideProximity(text, chunks, i) ||
+        IsOperator(word) || !IsPlainWord(word)) {
+      continue;
+    }
+    if (!analyzer.CompoundSplitOf(word) || !known(word)) continue;
+    std::size_t word_begin = chunks[i].begin + sign;
+    out.append(text, copied, word_begin - copied);
+    out += std::string(kCompoundField) + ":" + std::string(word);
+    copied = chunks[i].end;
   }
   out.append(text, copied, std::string::npos);
+  return out;
+}
+
+std::string DropStopwordOperands(const std::string& text) {
+  std::vector<Chunk> chunks = SplitChunks(text);
+  auto is_and = [&](std::size_t i) { return i < chunks.size() && ChunkText(text, chunks[i]) == "AND"; };
+  auto is_stopword = [&](std::size_t i) {
+    std::string_view word = ChunkText(text, chunks[i]);
+    return !chunks[i].in_phrase && IsPlainWord(word) && analysis::Analyzer::IsStopword(word);
+  };
+  std::vector<bool> drop(chunks.size(), false);
+  std::size_t kept_words = 0;
+  for (std::size_t i = 0; i < chunks.size(); ++i) {
+    if (!is_stopword(i)) continue;
+    if (i > 0 && is_and(i - 1) && !drop[i - 1]) {
+      drop[i - 1] = drop[i] = true;
+    } else if (is_and(i + 1)) {
+      drop[i] = drop[i + 1] = true;
+    }
+  }
+  for (std::size_t i = 0; i < chunks.size(); ++i) {
+    if (!is_stopword(i) && !IsOperator(ChunkText(text, chunks[i]))) ++kept_words;
+  }
+  if (kept_words == 0) return text;  // stop words only: nothing to drop them for
+  // Blank the dropped chunks out, then close up the spaces they leave.
+  std::string blanked = text;
+  for (std::size_t i = 0; i < chunks.size(); ++i) {
+    if (drop[i]) blanked.replace(chunks[i].begin, chunks[i].end - chunks[i].begin,
+                                 chunks[i].end - chunks[i].begin, ' ');
+  }
+  std::string out;
+  for (char c : blanked) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 

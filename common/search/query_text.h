@@ -4,6 +4,7 @@
 
 #include "analysis/analyzer.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -16,12 +17,31 @@ namespace archivar::search {
 // Invalid UTF-8 bytes are dropped.
 std::string NormalizeQueryText(std::string_view text);
 
+// Says whether a query word is known German (in the dictionary or in the
+// archive), so that only such words are searched as their parts too.
+using KnownWord = std::function<bool(std::string_view word)>;
+
+// The query field through which a compound word reaches the QueryBuilder's
+// compound FieldProcessor; not meant to be typed.
+inline constexpr std::string_view kCompoundField = "archivarcompound";
+
 // Lets a compound query word also find its parts used separately: each
-// plain word outside phrases and fields that splits into a compound
-// becomes "(word OR (modifier AND head))", so "Wahlbeteiligung" finds
-// "die Beteiligung an der Wahl", ranked below articles with the compound.
-// Words with +/- or a wildcard, operators and words beside NEAR/ADJ are
-// left alone.
-std::string ExpandCompoundWords(const std::string& text, analysis::Analyzer& analyzer);
+// plain word outside phrases and fields that splits into a compound and is
+// known German becomes "archivarcompound:word", which the QueryBuilder
+// turns into "word OR (modifier AND head)" with the parts weighted down —
+// so "Wahlbeteiligung" finds "die Beteiligung an der Wahl", ranked below
+// articles with the compound.  An unknown word is left whole, so a query in
+// another language ("Landmark", "Iceland") does not hit German text through
+// accidental parts.  Required words (+word) are marked too; excluded words
+// (-word, NOT word), operators and words beside NEAR/ADJ are left alone.
+std::string MarkCompoundWords(const std::string& text, analysis::Analyzer& analyzer,
+                              const KnownWord& known);
+
+// Drops stop words from explicit AND chains ("Auto AND aus AND dem AND
+// Fenster" -> "Auto AND Fenster"): the QueryParser drops stop words only
+// from implicit combinations, and a required "dem" would make nearly any
+// query fail.  Phrases are left alone, and so is a query of stop words
+// only.
+std::string DropStopwordOperands(const std::string& text);
 
 }  // namespace archivar::search

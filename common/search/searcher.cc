@@ -6,7 +6,9 @@
 namespace archivar::search {
 namespace {
 
-constexpr int kAttemptsOnConcurrentCommit = 5;
+// A reader is invalidated when the writer commits twice during one search;
+// under a fast bulk load that can happen several times in a row.
+constexpr int kAttemptsOnConcurrentCommit = 50;
 
 // The analysed words of the query, without field prefixes (Xapian
 // prefixes are upper case, analysed words never are), so that "title:Haus"
