@@ -53,8 +53,10 @@ TEST_CASE("Decompounder prefers the split with the longest head") {
   };
   const Case cases[] = {
       {"atomwaffenprogramm", "atomwaffe|programm"},  // "waffenprogramm" is no word; -n- dropped
-      {"kernkraftwerk", "kern|kraftwerk"},            // not kernkraft|werk
-      {"klimaschutzgesetz", "klima|schutzgesetz"},
+      // A head that is a base word beats a longer compound head.
+      {"kernkraftwerk", "kernkraft|werk"},
+      {"klimaschutzgesetz", "klimaschutz|gesetz"},
+      {"fahrradreifen", "fahrrad|reifen"},  // not fahr|radreifen
       {"mietpreisbremse", "mietpreis|bremse"},
   };
   for (const auto& c : cases) {
@@ -98,7 +100,7 @@ TEST_CASE("Decompounder lists all parts, outermost first") {
   };
   const Case cases[] = {
       {"atomwaffenprogramm", {"atomwaffe", "programm", "atom", "waffe"}},
-      {"kernkraftwerk", {"kern", "kraftwerk", "kraft", "werk"}},
+      {"kernkraftwerk", {"kernkraft", "werk", "kern", "kraft"}},
       {"schusswaffe", {"schuss", "waffe"}},
       {"haus", {}},
       {"ratte", {}},

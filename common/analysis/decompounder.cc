@@ -108,13 +108,19 @@ bool Decompounder::IsWholeEntry(std::string_view word) const {
 
 std::optional<CompoundSplit> Decompounder::Split(std::string_view word) const {
   if (word.size() < kMinCompoundLength || IsWholeEntry(word)) return std::nullopt;
-  // Longest head first: the head starts as early as the modifier allows.
-  for (std::size_t cut = kMinShortPartLength; cut + kMinShortPartLength <= word.size(); ++cut) {
-    std::string_view modifier = word.substr(0, cut);
-    std::string_view head = word.substr(cut);
-    if (!IsUsableHead(head, modifier)) continue;
-    if (auto usable = UsableModifier(modifier)) {
-      return CompoundSplit{std::move(*usable), std::string(head)};
+  // A head that is a base word of its own beats a longer head that is a
+  // compound itself ("fahrrad|reifen", not "fahr|radreifen";
+  // "hochwasser|schutz", not "hoch|wasserschutz").
+  for (bool base_word_head : {true, false}) {
+    // Longest head first: the head starts as early as the modifier allows.
+    for (std::size_t cut = kMinShortPartLength; cut + kMinShortPartLength <= word.size(); ++cut) {
+      std::string_view modifier = word.substr(0, cut);
+      std::string_view head = word.substr(cut);
+      if (!IsUsableHead(head, modifier)) continue;
+      if (base_word_head && !dictionary_.IsWholeEntry(head)) continue;
+      if (auto usable = UsableModifier(modifier)) {
+        return CompoundSplit{std::move(*usable), std::string(head)};
+      }
     }
   }
   return std::nullopt;

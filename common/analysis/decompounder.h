@@ -15,7 +15,9 @@
 //     the linking element is dropped when a noun of 4+ letters is left
 //     ("verteidigungs" -> verteidigung) unless the modifier as written is
 //     an adjective or verb ("gross" stays);
-//   - of all such splits, the one with the longest head wins;
+//   - of all such splits, the one with the longest head that is a base word
+//     (a hunspell entry) wins, else the one with the longest head
+//     ("fahrrad|reifen", "hochwasser|schutz");
 //   - words that hunspell lists as entries of their own (lexicalised
 //     compounds and names: "Brandenburg", "Rathaus", "Fahrrad") stay whole.
 // So "Ratte", "Separatist", "Parente" and "Brandenburg" stay whole.

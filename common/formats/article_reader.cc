@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 namespace archivar::formats {
 namespace {
@@ -200,19 +201,29 @@ bool HasGzipMagic(const std::string& path) {
   return in.gcount() == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
 }
 
+// Opens a file, or standard input for "-", for gzread (plain or gzip).
+gzFile OpenGzip(const std::string& path) {
+  if (path != "-") return gzopen(path.c_str(), "rb");
+  int fd = dup(0);  // gzclose closes it, not standard input
+  gzFile file = fd < 0 ? nullptr : gzdopen(fd, "rb");
+  if (file == nullptr && fd >= 0) close(fd);
+  return file;
+}
+
 void ReadJsonLinesFile(const std::string& path, const ArticleCallbacks& callbacks) {
   if (EndsWith(path, ".gz") && !HasGzipMagic(path)) {
     callbacks.on_rejected({path, 0}, "not gzip data, although the name ends in .gz");
     return;
   }
-  gzFile file = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
+  // Closed however reading ends: a callback may throw (a database error
+  // while indexing), and the file must not leak then.
+  std::unique_ptr<gzFile_s, int (*)(gzFile)> file(OpenGzip(path), gzclose);
   if (file == nullptr) {
     callbacks.on_rejected({path, 0},
                           std::string("cannot read file: ") + std::strerror(errno));
     return;
   }
-  ReadJsonLinesStream(file, path, callbacks);
-  gzclose(file);
+  ReadJsonLinesStream(file.get(), path, callbacks);
 }
 
 void ReadFile(const std::string& root, const std::string& path,

@@ -39,8 +39,9 @@ MentionFinder::MentionFinder(const TextWords& words, const NameLexicon& lexicon,
 
 std::vector<PersonMention> MentionFinder::Find() {
   MarkPhrases();
+  CollectAliasForms(/*particle_led_only=*/true);
   CollectRuns();
-  CollectAliasForms();
+  CollectAliasForms(/*particle_led_only=*/false);
   std::sort(candidates_.begin(), candidates_.end(),
             [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
   for (Candidate& candidate : candidates_) {
@@ -68,7 +69,7 @@ std::vector<PersonMention> MentionFinder::Find() {
 void MentionFinder::MarkPhrases() {
   for (std::size_t i = 0; i < words_.size(); ++i) {
     const WordFacts& facts = Facts(i);
-    if (!facts.capitalised || !lexicon_.IsPhraseStart(facts.key)) continue;
+    if (!facts.capitalised || !facts.starts_phrase) continue;
     std::string key = facts.key;
     std::size_t best = kNone;
     NameKind best_kind = NameKind::kOther;
@@ -169,13 +170,13 @@ bool MentionFinder::InitialBeforeSurname(std::size_t i) const {
 
 // A capitalised word that can be a surname right after first names, a
 // particle or a title, even if it is also a common word ("Sebastian Fels",
-// "Herr Sommer") — but not an inflected noun or a lower-case word
-// ("Anna Jahre", "Lisa Gestern").
+// "Herr Sommer", "Melanie Fröhlich") — but not an inflected noun ("dass
+// Anna Jahre später …").
 bool MentionFinder::CanBeSurname(std::size_t i) const {
   const WordFacts& facts = Facts(i);
   return facts.capitalised && !facts.acronym && !facts.single_letter &&
          !facts.starts_with_digit && facts.kind != NameKind::kTitle && !facts.inflected_noun &&
-         !facts.lower_case_word && !(facts.lexicon & kOrganisationHead);
+         !(facts.lexicon & kOrganisationHead);
 }
 
 bool MentionFinder::CanFollowTitle(std::size_t i) const {
@@ -307,12 +308,19 @@ void MentionFinder::CollectRuns() {
 }
 
 // Forms of the alias table that no run covers: "von der Leyen" after
-// "Frau", a sentence-initial "Von der Leyen", "AKK".
-void MentionFinder::CollectAliasForms() {
+// "Frau", a sentence-initial "Von der Leyen", "AKK".  Forms that begin
+// with a particle are taken before the runs (whose "Leyen" would otherwise
+// stand alone after the article "der").
+void MentionFinder::CollectAliasForms(bool particle_led_only) {
   for (std::size_t i = 0; i < words_.size(); ++i) {
     const WordFacts& facts = Facts(i);
     if (used_[i] || (!facts.capitalised && !(facts.lexicon & kParticle))) continue;
-    if (!aliases_.IsFormStart(facts.key)) continue;
+    if (particle_led_only &&
+        (!(facts.lexicon & kParticle) ||
+         (i > 0 && words_.SpacesOnlyBefore(i) && IsFirstNameKind(Kind(i - 1))))) {
+      continue;  // "Ursula von der Leyen" is a run of its own
+    }
+    if (!facts.starts_alias) continue;
     std::string key;
     std::size_t best = kNone;
     for (std::size_t j = i; j < words_.size() && j - i < aliases_.max_form_words(); ++j) {
@@ -364,9 +372,13 @@ bool MentionFinder::DeterminerBefore(std::size_t i) const {
   if (i == 0 || !words_.SpacesOnlyBefore(i)) return false;
   const WordFacts& previous = Facts(i - 1);
   if (!(previous.lexicon & kDeterminer)) return false;
-  // A relative pronoun after a comma: "die Kritik, die Merkel übte".
+  // A relative pronoun after a comma: "die Kritik, die Merkel übte" (but
+  // an article before a word that is also a noun: "…, der Sommer sei heiß").
   bool after_comma = (words_[i - 1].gap_before & kGapComma) != 0;
-  return !(after_comma && IsOneOf(previous.key, {"der", "die", "das", "den", "dem"}));
+  NameKind kind = Kind(i);
+  bool plain_name = kind != NameKind::kAmbiguousFirst && kind != NameKind::kAmbiguousSurname &&
+                    kind != NameKind::kCommon;
+  return !(after_comma && plain_name && IsOneOf(previous.key, {"der", "die", "das", "den", "dem"}));
 }
 
 bool MentionFinder::PlacePrepositionBefore(std::size_t i) const {
@@ -474,7 +486,29 @@ bool MentionFinder::GenitiveBeforeNoun(const Candidate& candidate) const {
 
 bool MentionFinder::StrongCue(const Candidate& candidate) const {
   return ReportingVerbAround(candidate) || ParenthesisAfter(candidate) ||
-         AppositionAfter(candidate) || ColonAfterAtSentenceStart(candidate);
+         AppositionAfter(candidate) || AppositionBefore(candidate) ||
+         ColonAfterAtSentenceStart(candidate);
+}
+
+// "der Polizeichef von Kandahar, Sajed Agha Sakeb, sagte": the name
+// between commas after a phrase that names a role.
+bool MentionFinder::AppositionBefore(const Candidate& candidate) const {
+  constexpr std::size_t kMaxPhraseWords = 8;
+  std::size_t first = candidate.first;
+  if (first == 0 || !(words_[first].gap_before & kGapComma)) return false;
+  uint16_t after = words_[candidate.last].gap_after;
+  if (!(after & (kGapComma | kGapPeriod | kGapColon | kGapNewline)) &&
+      candidate.last + 1 < words_.size()) {
+    return false;
+  }
+  for (std::size_t k = first; k-- > 0 && first - k <= kMaxPhraseWords;) {
+    if (Kind(k) == NameKind::kRole) return true;
+    if (k < first - 1 && (words_[k + 1].gap_before & (kGapComma | kGapPeriod | kGapColon |
+                                                      kGapSentenceEnd | kGapNewline))) {
+      return false;
+    }
+  }
+  return false;
 }
 
 bool MentionFinder::WeakCue(const Candidate& candidate) const {
@@ -543,13 +577,17 @@ void MentionFinder::Decide(Candidate& candidate) const {
     if (doubtful) return set(State::kRejected);
     return set(StrongCue(candidate) || WeakCue(candidate) ? State::kAccepted : State::kPending);
   }
-  if (determiner || preposition) return set(State::kRejected);
+  // "Brandenburger Tor", "Weltraumorganisation Esa": after a noun, a
+  // single name-like word names that thing.
+  bool after_noun = first > 0 && words_.SpacesOnlyBefore(first) && Facts(first - 1).capitalised &&
+                    Kind(first - 1) == NameKind::kCommon && !Facts(first - 1).lower_case_word;
+  if (determiner || preposition || after_noun) return set(State::kRejected);
   NameKind kind = Kind(candidate.last);
-  if (candidate.trailing_dot && Facts(candidate.last).single_letter) {
-    kind = Kind(first);  // "Nico G."
+  if (candidate.trailing_dot && candidate.last > first) {
+    kind = Kind(candidate.last - 1);  // "Nico G.", "Elisabeth II."
   }
   bool listed = kind == NameKind::kFirst || kind == NameKind::kSurname ||
-                (kind == NameKind::kFamilyFirst && Facts(candidate.last).key.size() >= 3);
+                (kind == NameKind::kFamilyFirst && !Facts(candidate.last).dictionary_noun);
   if (listed && candidate.particles == 0) return set(State::kAccepted);
   // Words that are also ordinary words ("Nur", "Mark", "Koch") need a
   // reporting verb, a parenthesis or an apposition; others may also be
@@ -605,7 +643,11 @@ bool MentionFinder::IsGenitive(const Candidate& candidate) const {
   if (word.size() < 4 || word.back() != 's' || EndsWith(word, "ss")) return false;
   if (!facts.genitive_base.empty()) return true;
   if (facts.lexicon & (kFirstName | kSurname | kFamilyNameFirst)) return false;
-  return GenitiveBeforeNoun(candidate);
+  if (GenitiveBeforeNoun(candidate)) return true;
+  // "Heidi Klums Modelsuche": a full name in -s before a capitalised word.
+  std::size_t after = candidate.last + 1;
+  return candidate.last > candidate.first && after < words_.size() &&
+         words_.SpacesOnlyBefore(after) && Facts(after).capitalised;
 }
 
 void MentionFinder::Describe(Candidate& candidate) const {
@@ -623,26 +665,60 @@ void MentionFinder::Describe(Candidate& candidate) const {
       text.remove_suffix(apostrophe > 0 ? apostrophe : 1);
       if (apostrophe == 0) key = facts.genitive_base.empty() ? WordKey(text) : facts.genitive_base;
     }
-    bool particle = k >= candidate.first + candidate.given &&
-                    k < candidate.first + candidate.given + candidate.particles;
-    if (!particle && !facts.single_letter) ++candidate.name_words;
+    bool particle = (!facts.capitalised && (facts.lexicon & kParticle)) ||
+                    (k >= candidate.first + candidate.given &&
+                     k < candidate.first + candidate.given + candidate.particles);
+    bool numeral = k == candidate.last && candidate.trailing_dot > 0;
+    if (!particle && !numeral && !facts.single_letter) ++candidate.name_words;
     if (!candidate.key.empty()) {
       candidate.key += ' ';
       candidate.display += ' ';
     }
     candidate.key += key;
     candidate.display += text;
-    if (facts.single_letter && (k < candidate.last || candidate.trailing_dot)) {
-      candidate.display += '.';
-    }
+    if ((facts.single_letter && k < candidate.last) || numeral) candidate.display += '.';
     if (k >= candidate.first + candidate.given) {
       if (!candidate.surname_key.empty()) candidate.surname_key += ' ';
       candidate.surname_key += key;
     }
     if (k == candidate.first) candidate.first_key = key;
-    if (k == candidate.last) candidate.last_key = key;
+    if (!particle && !numeral && !facts.single_letter) candidate.last_key = key;
   }
   candidate.founder = candidate.name_words >= 2;
+}
+
+// Indexes the full names by the words a later mention may use for them:
+// the surname ("Putin", "von der Leyen"), the last word, and for East
+// Asian names the family name ("Kim"); and by first name.
+void MentionFinder::IndexReferents() {
+  by_surname_.clear();
+  by_first_name_.clear();
+  for (std::size_t p = 0; p < persons_.size(); ++p) {
+    int person = static_cast<int>(p);
+    for (std::size_t index : persons_[p].founders) {
+      const Candidate& founder = candidates_[index];
+      std::vector<const std::string*> keys = {&founder.last_key, &founder.surname_key};
+      if (Kind(founder.first) == NameKind::kFamilyFirst) keys.push_back(&founder.first_key);
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (keys[k]->empty() || (k > 0 && *keys[k] == *keys[0])) continue;
+        by_surname_[*keys[k]].push_back(Referent{founder.first, person});
+      }
+      std::vector<int>& with_first_name = by_first_name_[founder.first_key];
+      if (std::find(with_first_name.begin(), with_first_name.end(), person) ==
+          with_first_name.end()) {
+        with_first_name.push_back(person);
+      }
+    }
+  }
+  for (auto& [key, referents] : by_surname_) {
+    std::sort(referents.begin(), referents.end(),
+              [](const Referent& a, const Referent& b) { return a.word < b.word; });
+  }
+}
+
+bool MentionFinder::MaySurname(const std::string& key) const {
+  if (by_surname_.count(key)) return true;
+  return key.size() >= 4 && key.back() == 's' && by_surname_.count(key.substr(0, key.size() - 1));
 }
 
 // The person a mention that is not a full name refers to: the full name
@@ -655,43 +731,27 @@ int MentionFinder::FindReferent(const Candidate& candidate) const {
       candidate.last_key.back() == 's') {
     keys.push_back(candidate.last_key.substr(0, candidate.last_key.size() - 1));
   }
-  auto matches = [&](const std::string& key) {
-    return !key.empty() && std::find(keys.begin(), keys.end(), key) != keys.end();
-  };
-  int before = -1, after = -1;
-  std::size_t before_at = 0;
-  for (std::size_t p = 0; p < persons_.size(); ++p) {
-    for (std::size_t index : persons_[p].founders) {
-      const Candidate& founder = candidates_[index];
-      bool family_first = Kind(founder.first) == NameKind::kFamilyFirst;
-      if (!matches(founder.last_key) && !matches(founder.surname_key) &&
-          !(family_first && matches(founder.first_key))) {
-        continue;
-      }
-      if (founder.first < candidate.first) {
-        if (before < 0 || founder.first >= before_at) {
-          before = static_cast<int>(p);
-          before_at = founder.first;
-        }
-      } else if (after < 0) {
-        after = static_cast<int>(p);
-      }
+  const Referent* before = nullptr;
+  const Referent* after = nullptr;
+  for (const std::string& key : keys) {
+    auto found = by_surname_.find(key);
+    if (key.empty() || found == by_surname_.end()) continue;
+    const std::vector<Referent>& referents = found->second;
+    auto next = std::lower_bound(
+        referents.begin(), referents.end(), candidate.first,
+        [](const Referent& referent, std::size_t word) { return referent.word < word; });
+    if (next != referents.begin() && (!before || std::prev(next)->word > before->word)) {
+      before = &*std::prev(next);
     }
+    if (next != referents.end() && (!after || next->word < after->word)) after = &*next;
   }
-  if (before >= 0) return before;
-  if (after >= 0) return after;
+  if (before) return before->person;
+  if (after) return after->person;
   // A first name on its own: the only full name with it ("Judith" for
   // "Judith Hermann").
   if (candidate.name_words != 1 || !IsFirstNameKind(Kind(candidate.first))) return -1;
-  int found = -1;
-  for (std::size_t p = 0; p < persons_.size(); ++p) {
-    for (std::size_t index : persons_[p].founders) {
-      if (candidates_[index].first_key != candidate.first_key) continue;
-      if (found >= 0 && found != static_cast<int>(p)) return -1;
-      found = static_cast<int>(p);
-    }
-  }
-  return found;
+  auto found = by_first_name_.find(candidate.first_key);
+  return found != by_first_name_.end() && found->second.size() == 1 ? found->second.front() : -1;
 }
 
 // Words that refer to a full name of the text are mentions of that person
@@ -705,7 +765,7 @@ void MentionFinder::AcceptSurnameMentions() {
   }
   std::vector<Candidate> more;
   for (std::size_t i = 0; i < words_.size(); ++i) {
-    if (used_[i] || !CanBeSurname(i)) continue;
+    if (used_[i] || !CanBeSurname(i) || !MaySurname(Facts(i).key)) continue;
     NameKind kind = Kind(i);
     if (kind == NameKind::kRole || kind == NameKind::kPlace || kind == NameKind::kOrganisation) {
       continue;
@@ -750,6 +810,7 @@ void MentionFinder::LinkAndName() {
     candidate.person = slot->second;
     persons_[static_cast<std::size_t>(slot->second)].founders.push_back(k);
   }
+  IndexReferents();
   AcceptSurnameMentions();
   // Founder indices may have moved with the sort: rebuild them.
   for (Person& person : persons_) person.founders.clear();

@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace archivar::persons {
@@ -73,7 +74,7 @@ class MentionFinder {
 
   // Step 2.
   void CollectRuns();
-  void CollectAliasForms();
+  void CollectAliasForms(bool particle_led_only);
   bool StartsRun(std::size_t i) const;
   bool CanFollowTitle(std::size_t i) const;
   bool IsParticleAt(std::size_t i) const;
@@ -104,6 +105,7 @@ class MentionFinder {
   bool VerbAfter(const Candidate& candidate) const;
   bool ParenthesisAfter(const Candidate& candidate) const;
   bool AppositionAfter(const Candidate& candidate) const;
+  bool AppositionBefore(const Candidate& candidate) const;
   bool GenitiveBeforeNoun(const Candidate& candidate) const;
   bool FollowedByBreak(std::size_t last) const;
 
@@ -117,6 +119,8 @@ class MentionFinder {
   bool IsGenitive(const Candidate& candidate) const;
   void LinkAndName();
   void AcceptSurnameMentions();
+  void IndexReferents();
+  bool MaySurname(const std::string& key) const;
   int FindReferent(const Candidate& candidate) const;
   std::string CanonicalFor(const Person& person) const;
 
@@ -127,6 +131,14 @@ class MentionFinder {
   std::vector<bool> used_;             // word belongs to a candidate
   std::vector<Candidate> candidates_;
   std::vector<Person> persons_;
+  // Full names by the keys later mentions use (IndexReferents), in text
+  // order, so that linking stays linear in the text.
+  struct Referent {
+    std::size_t word = 0;  // the full name's first word
+    int person = -1;
+  };
+  std::unordered_map<std::string, std::vector<Referent>> by_surname_;
+  std::unordered_map<std::string, std::vector<int>> by_first_name_;
 };
 
 }  // namespace archivar::persons

@@ -130,12 +130,16 @@ void NameLexicon::AddInflectedRole(const std::string& key, std::unordered_set<st
 }
 
 // First names and surnames that are also ordinary lower-case German words
-// ("frank", "weil", "klein") cannot stand for a person on their own.
+// ("weil", "nur", "fröhlich") or stop words cannot stand for a person on
+// their own.  (Words the dictionary also lists capitalised, such as
+// "Kurt", are names first.)
 void NameLexicon::MarkDictionaryWordsAmbiguous() {
   const auto& dictionary = dictionary::Dictionary::German();
   for (auto& [key, flags] : flags_) {
     if (!(flags & (kFirstName | kSurname))) continue;
-    if (!(dictionary.Flags(key) & dictionary::kOtherWord)) continue;
+    uint8_t word_flags = dictionary.Flags(key);
+    bool lower_case_word = (word_flags & dictionary::kOtherWord) && !(word_flags & dictionary::kNoun);
+    if (!lower_case_word && !analysis::Analyzer::IsStopword(key)) continue;
     if (flags & kFirstName) flags |= kAmbiguousFirstName;
     if (flags & kSurname) flags |= kAmbiguousSurname;
   }

@@ -82,7 +82,9 @@ bool IsFirstNameKind(NameKind kind) {
 
 WordClassifier::WordClassifier(const NameLexicon& lexicon, const AliasTable& aliases,
                                const dictionary::Dictionary& dictionary)
-    : lexicon_(lexicon), aliases_(aliases), dictionary_(dictionary), decompounder_(dictionary) {}
+    : lexicon_(lexicon), aliases_(aliases), dictionary_(dictionary), decompounder_(dictionary) {
+  cache_.reserve(1 << 16);
+}
 
 void WordClassifier::TrimCache() {
   if (cache_.size() > kMaxCachedWords) cache_.clear();
@@ -181,6 +183,8 @@ WordFacts WordClassifier::Classify(std::string_view token) const {
   WordFacts facts;
   facts.key = WordKey(token);
   facts.lexicon = lexicon_.Flags(facts.key);
+  facts.starts_alias = aliases_.IsFormStart(facts.key);
+  facts.starts_phrase = lexicon_.IsPhraseStart(facts.key);
   Shape shape = ShapeOf(token);
   facts.capitalised = shape.capitalised;
   facts.starts_with_digit = shape.starts_with_digit;
@@ -231,6 +235,7 @@ WordFacts WordClassifier::Classify(std::string_view token) const {
                          IsInflectedFormOfNoun(facts.key);
   facts.lower_case_word =
       (dictionary_flags & dictionary::kOtherWord) && !(dictionary_flags & dictionary::kNoun);
+  facts.dictionary_noun = (dictionary_flags & dictionary::kNoun) != 0;
   return facts;
 }
 

@@ -53,6 +53,9 @@ struct WordFacts {
   bool single_letter = false;  // one capital letter: "W" in "George W. Bush"
   bool inflected_noun = false; // a plural or case form of a common noun: "Jahre"
   bool lower_case_word = false;// the dictionary has it only in lower case: "Gestern"
+  bool dictionary_noun = false;// the dictionary lists it capitalised: "Park", "Merkel"
+  bool starts_alias = false;   // some alias form begins with this word
+  bool starts_phrase = false;  // some place or organisation phrase begins with it
   bool past_tense_verb = false;// lower case, a weak verb's past: "plädierte", "arbeitete"
   bool starts_with_digit = false;
   // The key without a genitive -s when the rest is a known name, alias or
