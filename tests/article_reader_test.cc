@@ -6,8 +6,10 @@
 #include <catch2/catch.hpp>
 #include <zlib.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -236,6 +238,27 @@ TEST_CASE("ArticleReader rejects a text file over 64 MiB without reading it whol
   CHECK(Read(dir.path(), {dir.path()}) ==
         std::vector<std::string>{"huge.txt:0! record larger than 64 MiB; skipped",
                                  "small.txt:0 small"});
+}
+
+TEST_CASE("ArticleReader closes a JSON Lines file when a callback throws") {
+  // Found by the sanitizer build: a database error thrown while indexing
+  // left the gzFile open (a leak, and a file descriptor per file).
+  TempDir dir;
+  WriteGzip(dir.Path("a.jsonl.gz"), "{\"id\":\"a\",\"body\":\"Text.\"}\n");
+  auto open_descriptors = [] {
+    return std::distance(std::filesystem::directory_iterator("/proc/self/fd"),
+                         std::filesystem::directory_iterator());
+  };
+  auto before = open_descriptors();
+  ArticleCallbacks callbacks;
+  callbacks.on_article = [](const RecordOrigin&, Article) {
+    throw std::runtime_error("disk full");
+  };
+  callbacks.on_rejected = [](const RecordOrigin&, const std::string&) {};
+  for (int i = 0; i < 10; ++i) {
+    CHECK_THROWS_AS(ReadArticles({dir.Path("a.jsonl.gz")}, callbacks), std::runtime_error);
+  }
+  CHECK(open_descriptors() == before);
 }
 
 }  // namespace

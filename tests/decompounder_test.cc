@@ -46,7 +46,7 @@ TEST_CASE("Decompounder splits compounds into a modifier and a noun head") {
   }
 }
 
-TEST_CASE("Decompounder prefers the split with the longest head") {
+TEST_CASE("Decompounder prefers the longest head that is a base word") {
   struct Case {
     const char* word;
     const char* split;
