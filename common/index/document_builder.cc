@@ -22,22 +22,23 @@ std::string DateValue(std::string_view date) {
   return value;
 }
 
-Xapian::termpos DocumentBuilder::AddPositionalText(Xapian::Document& doc,
-                                                   std::string_view text,
-                                                   Xapian::termpos first_position,
-                                                   Xapian::termcount wdf) {
-  Xapian::termpos last = first_position;
-  for (const auto& term : analyzer_.Analyze(text, first_position)) {
-    last = term.position;
-    if (FitsTermLimit(term.term.size())) doc.add_posting(term.term, term.position, wdf);
+void DocumentBuilder::AddPositionalTerms(Xapian::Document& doc, const AnalyzedTerms& terms,
+                                         Xapian::termcount wdf) {
+  for (const auto& term : terms) {
+    if (!FitsTermLimit(term.term.size())) continue;
+    // Compound parts count, but carry no positions: a phrase matches the
+    // words as written, and position lists are the costliest part to write.
+    if (term.rule == analysis::TermRule::kCompoundPart) {
+      doc.add_term(term.term, wdf);
+    } else {
+      doc.add_posting(term.term, term.position, wdf);
+    }
   }
-  return last;
 }
 
-void DocumentBuilder::AddPrefixedWords(Xapian::Document& doc,
-                                       std::string_view text,
+void DocumentBuilder::AddPrefixedTerms(Xapian::Document& doc, const AnalyzedTerms& terms,
                                        std::string_view prefix) {
-  for (const auto& term : analyzer_.Analyze(text)) {
+  for (const auto& term : terms) {
     std::string prefixed = std::string(prefix) + term.term;
     if (FitsTermLimit(prefixed.size())) doc.add_term(prefixed);
   }
@@ -47,14 +48,16 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   Xapian::Document doc;
   doc.add_boolean_term(IdTerm(article.id));
 
-  Xapian::termpos title_end =
-      AddPositionalText(doc, article.title, 1, 1 + schema::kTitleWdfBoost);
-  AddPrefixedWords(doc, article.title, schema::kTitlePrefix);
-  AddPositionalText(doc, article.body, title_end + schema::kBodyPositionGap, 1);
+  AnalyzedTerms title = analyzer_.Analyze(article.title, 1);
+  AddPositionalTerms(doc, title, 1 + schema::kTitleWdfBoost);
+  AddPrefixedTerms(doc, title, schema::kTitlePrefix);
+  Xapian::termpos title_end = title.empty() ? 1 : title.back().position;
+  AddPositionalTerms(doc, analyzer_.Analyze(article.body, title_end + schema::kBodyPositionGap),
+                     1);
 
-  AddPrefixedWords(doc, article.author, schema::kAuthorPrefix);
-  AddPrefixedWords(doc, article.source, schema::kSourcePrefix);
-  AddPrefixedWords(doc, article.category, schema::kCategoryPrefix);
+  AddPrefixedTerms(doc, analyzer_.Analyze(article.author), schema::kAuthorPrefix);
+  AddPrefixedTerms(doc, analyzer_.Analyze(article.source), schema::kSourcePrefix);
+  AddPrefixedTerms(doc, analyzer_.Analyze(article.category), schema::kCategoryPrefix);
 
   if (!article.date.empty()) {
     doc.add_value(schema::kDateSlot, DateValue(article.date));

@@ -2,7 +2,7 @@
 // stores, following schema.h:
 //   - the unique id term (Q<id>) used for replacement,
 //   - title and body words with positions (title words weighted up and
-//     also under the title prefix),
+//     also under the title prefix); compound parts without positions,
 //   - author, source and category words under their prefixes,
 //   - the date in its value slot, and the stored fields as document data.
 // Terms longer than schema::kMaxTermBytes are skipped.
@@ -17,6 +17,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace archivar::index {
 
@@ -33,11 +34,13 @@ class DocumentBuilder {
   Xapian::Document Build(const Article& article);
 
  private:
-  // Adds the words of `text` with positions; returns the last position used.
-  Xapian::termpos AddPositionalText(Xapian::Document& doc, std::string_view text,
-                                    Xapian::termpos first_position,
-                                    Xapian::termcount wdf);
-  void AddPrefixedWords(Xapian::Document& doc, std::string_view text,
+  using AnalyzedTerms = std::vector<analysis::AnalyzedTerm>;
+
+  // Adds analysed words with their positions (compound parts without).
+  void AddPositionalTerms(Xapian::Document& doc, const AnalyzedTerms& terms,
+                          Xapian::termcount wdf);
+  // Adds analysed words under a field prefix, without positions.
+  void AddPrefixedTerms(Xapian::Document& doc, const AnalyzedTerms& terms,
                         std::string_view prefix);
 
   analysis::Analyzer& analyzer_;
