@@ -20,6 +20,8 @@ inline constexpr std::string_view kTitlePrefix = "S";     // S<analysed title wo
 inline constexpr std::string_view kAuthorPrefix = "A";    // A<analysed author word>
 inline constexpr std::string_view kSourcePrefix = "XS";   // XS<analysed source word>
 inline constexpr std::string_view kCategoryPrefix = "XC"; // XC<analysed category word>
+inline constexpr std::string_view kPersonPrefix = "XP";   // XP<person key>, e.g. "XPwladimir putin"
+inline constexpr std::string_view kSurnamePrefix = "XN";  // XN<last word of the person key>
 
 // --- Value slots ---------------------------------------------------------
 // Date as "YYYYMMDD" (empty when the article has no date): range filters
@@ -38,10 +40,13 @@ inline constexpr Xapian::valueno kFingerprintSlot = 4;
 // The absolute path of the file the article came from ("-" for standard
 // input), so --prune can remove articles whose files are gone.
 inline constexpr Xapian::valueno kOriginSlot = 5;
+// The canonical names of the persons the article mentions, separated by
+// kFacetValueSeparator: shown with results and counted by --facet person.
+inline constexpr Xapian::valueno kPersonsSlot = 6;
 
 // Changes whenever the analysis changes what terms an article gets, so
 // that re-indexing an unchanged article after an upgrade still rewrites it.
-inline constexpr std::string_view kAnalysisVersion = "german-2";
+inline constexpr std::string_view kAnalysisVersion = "german-3-persons";
 
 // The facets users may ask for (--facet NAME) and the slot of each.
 struct FacetField {
@@ -52,6 +57,7 @@ inline constexpr FacetField kFacetFields[] = {
     {"source", kSourceSlot},
     {"category", kCategorySlot},
     {"year", kYearSlot},
+    {"person", kPersonsSlot},
 };
 
 // --- Document data -------------------------------------------------------
@@ -89,5 +95,6 @@ inline constexpr const char* kAuthorFields[] = {"author", "autor"};
 inline constexpr const char* kSourceFields[] = {"source", "quelle"};
 inline constexpr const char* kCategoryFields[] = {"category", "ressort"};
 inline constexpr const char* kDateFields[] = {"date", "datum"};
+inline constexpr const char* kPersonFields[] = {"person"};
 
 }  // namespace archivar::schema

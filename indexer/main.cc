@@ -20,6 +20,8 @@ void BindFlags(CLI::App& cli, archivar::app::IndexOptions& options) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cli.add_flag("-q,--quiet", options.quiet, "No summary line");
+  cli.add_option("--aliases", options.aliases_path,
+                 "Person alias file (canonical name, TAB, other forms) added to the built-in table");
   cli.add_flag("--prune", options.prune,
                "Delete articles whose source files no longer exist");
   cli.add_option("--delete", options.delete_ids, "Delete the articles with these ids")

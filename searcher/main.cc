@@ -32,8 +32,16 @@ void BindFlags(CLI::App& cli, SearchOptions& options, RawFlags& raw) {
   cli.add_option("--to", request.filters.to, "Latest date");
   cli.add_option("--source", request.filters.sources, "Only this source (repeatable)");
   cli.add_option("--category", request.filters.categories, "Only this section (repeatable)");
+  cli.add_option("--person", request.filters.persons,
+                 "Only articles that mention this person (repeatable: all of them)");
   cli.add_option("--facet", request.facets,
-                 "Count values among all matches: source, category, year (repeatable)");
+                 "Count values among all matches: person, source, category, year (repeatable)");
+  cli.add_option("--persons", options.persons_prefix,
+                 "List the persons of the archive with article counts (optionally only "
+                 "names with a word starting with PREFIX)")
+      ->expected(0, 1);
+  cli.add_option("--aliases", options.aliases_path,
+                 "Person alias file (canonical name, TAB, other forms) added to the built-in table");
   cli.add_option("--facet-limit", request.facet_limit, "Values shown per facet")
       ->capture_default_str();
   cli.add_flag("--json", options.json, "Print results as one JSON object");
@@ -58,6 +66,7 @@ int main(int argc, char** argv) {
   BindFlags(cli, options, raw);
   try {
     cli.parse(argc, argv);
+    options.list_persons = cli.count("--persons") > 0;
     if (!options.analyze && options.db_path.empty()) {
       throw CLI::RequiredError("--db");
     }

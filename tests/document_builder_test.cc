@@ -42,7 +42,8 @@ TEST_CASE("DocumentBuilder writes id, weighted title, body, prefixed fields, dat
   Article article = MakeArticle("a1", "Neue Häuser", "Häuser brennen.", "2023-09-12",
                                 "Tagesblatt", "Politik", "Anna Schmidt");
   analysis::Analyzer analyzer;
-  Xapian::Document doc = DocumentBuilder(analyzer).Build(article);
+  persons::PersonRecognizer recognizer;
+  Xapian::Document doc = DocumentBuilder(analyzer, recognizer).Build(article);
 
   // Title words at positions 1-2 with wdf 1 + title boost 3, and again under
   // S; the body starts 100 positions after the last title word (2 + 100);
@@ -60,7 +61,8 @@ TEST_CASE("DocumentBuilder writes id, weighted title, body, prefixed fields, dat
 
 TEST_CASE("DocumentBuilder leaves the date slot empty for an undated article") {
   analysis::Analyzer analyzer;
-  Xapian::Document doc = DocumentBuilder(analyzer).Build(MakeArticle("u", "T", "Text."));
+  persons::PersonRecognizer recognizer;
+  Xapian::Document doc = DocumentBuilder(analyzer, recognizer).Build(MakeArticle("u", "T", "Text."));
   CHECK(doc.get_value(schema::kDateSlot).empty());
 }
 
@@ -70,7 +72,8 @@ TEST_CASE("DocumentBuilder skips terms over the 240-byte limit, prefix included"
   const std::string word240(240, 'x');
   const std::string word241(241, 'x');
   analysis::Analyzer analyzer;
-  Xapian::Document doc = DocumentBuilder(analyzer).Build(
+  persons::PersonRecognizer recognizer;
+  Xapian::Document doc = DocumentBuilder(analyzer, recognizer).Build(
       MakeArticle("a", word240, "Text " + word241 + " Text."));
   CHECK(DescribeDocument(doc) == "Qa:0 text:2[101,103] " + word240 + ":4[1]");
 }

@@ -115,7 +115,7 @@ TEST_CASE("Searcher rejects an unknown facet with the names it knows") {
   request.facets = {"colour"};
   auto response = fixture.Search(request);
   REQUIRE_FALSE(response.ok());
-  CHECK(response.error() == "unknown facet 'colour'; use source, category, year");
+  CHECK(response.error() == "unknown facet 'colour'; use source, category, year, person");
 }
 
 TEST_CASE("Searcher sorts newest first and oldest first by date") {

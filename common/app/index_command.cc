@@ -88,10 +88,10 @@ void ForEachArticle(const IndexOptions& options, IndexCounts& counts,
   formats::ReadArticles(options.inputs, callbacks);
 }
 
-void RunDryRun(const IndexOptions& options, IndexCounts& counts,
-               std::ostream& out, std::ostream& err) {
+void RunDryRun(const IndexOptions& options, const persons::AliasTable& aliases,
+               IndexCounts& counts, std::ostream& out, std::ostream& err) {
   analysis::Analyzer analyzer;
-  persons::PersonRecognizer recognizer;
+  persons::PersonRecognizer recognizer(aliases);
   ForEachArticle(options, counts, err, [&](const RecordOrigin&, const Article& article) {
     std::size_t terms = analyzer.Analyze(article.title).size() +
                         analyzer.Analyze(article.body).size();
@@ -128,9 +128,9 @@ void DeleteById(const IndexOptions& options, index::IndexWriter& writer,
   }
 }
 
-void RunIntoDatabase(const IndexOptions& options, IndexCounts& counts,
-                     std::ostream& err) {
-  index::IndexWriter writer(options.db_path, options.batch_size);
+void RunIntoDatabase(const IndexOptions& options, const persons::AliasTable& aliases,
+                     IndexCounts& counts, std::ostream& err) {
+  index::IndexWriter writer(options.db_path, options.batch_size, aliases);
   ForEachArticle(options, counts, err, [&](const RecordOrigin& origin, const Article& article) {
     CountOutcome(writer.Add(article, origin.path), counts);
   });
@@ -151,14 +151,22 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
            "--delete ID or --prune\n";
     return kExitFatal;
   }
+  persons::AliasTable aliases = persons::AliasTable::Builtin();
+  if (!options.aliases_path.empty()) {
+    auto loaded = aliases.LoadFile(options.aliases_path);
+    if (!loaded) {
+      err << "archivar-index: --aliases: " << loaded.error() << "\n";
+      return kExitFatal;
+    }
+  }
   InstallInterruptHandlers();
   auto started = std::chrono::steady_clock::now();
   IndexCounts counts;
   try {
     if (options.dry_run) {
-      RunDryRun(options, counts, out, err);
+      RunDryRun(options, aliases, counts, out, err);
     } else {
-      RunIntoDatabase(options, counts, err);
+      RunIntoDatabase(options, aliases, counts, err);
     }
   } catch (const Xapian::DatabaseLockError& e) {
     err << "archivar-index: the database '" << options.db_path

@@ -21,6 +21,7 @@ struct IndexOptions {
   bool quiet = false;               // no summary line
   bool prune = false;               // delete articles whose source files are gone
   std::vector<std::string> delete_ids;  // articles to delete by id
+  std::string aliases_path;  // a person alias file added to the built-in table
 };
 
 // Runs the indexer; returns an ExitCode (see exit_code.h).  Articles whose

@@ -55,6 +55,19 @@ int RunAnalyze(const SearchOptions& options, std::ostream& out) {
   return terms.empty() ? kExitPartial : kExitOk;
 }
 
+void RenderPersonList(const std::vector<search::FacetCount>& persons, bool json,
+                      std::ostream& out) {
+  if (json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& person : persons) list.push_back({{"name", person.value}, {"count", person.count}});
+    out << nlohmann::json{{"persons", list}}.dump(-1, ' ', false,
+                                                   nlohmann::json::error_handler_t::replace)
+        << "\n";
+    return;
+  }
+  for (const auto& person : persons) out << person.count << "\t" << person.value << "\n";
+}
+
 std::string MissingDatabaseMessage(const std::string& path) {
   return "archivar-search: no Archivar database at '" + path +
          "'; create one with: archivar-index --db " + path + " PATH...";
@@ -77,8 +90,21 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
     err << MissingDatabaseMessage(options.db_path) << "\n";
     return kExitFatal;
   }
+  persons::AliasTable aliases = persons::AliasTable::Builtin();
+  if (!options.aliases_path.empty()) {
+    auto loaded = aliases.LoadFile(options.aliases_path);
+    if (!loaded) {
+      err << "archivar-search: --aliases: " << loaded.error() << "\n";
+      return kExitFatal;
+    }
+  }
   try {
-    search::Searcher searcher(options.db_path);
+    search::Searcher searcher(options.db_path, aliases);
+    if (options.list_persons) {
+      auto persons = searcher.ListPersons(options.persons_prefix);
+      RenderPersonList(persons, options.json, out);
+      return persons.empty() ? kExitPartial : kExitOk;
+    }
     auto response = searcher.Search(options.request);
     if (!response) {
       err << "archivar-search: " << response.error() << "\n";

@@ -18,6 +18,9 @@ struct SearchOptions {
   bool json = false;
   ColorMode color = ColorMode::kAuto;  // auto: on a terminal unless NO_COLOR
   bool analyze = false;  // print the analysis of request.query; no database
+  bool list_persons = false;   // --persons: list the archive's persons
+  std::string persons_prefix;  // only those with a name word starting so
+  std::string aliases_path;    // a person alias file added to the built-in table
 };
 
 // Runs the searcher; returns an ExitCode: 0 with results, 1 with none,

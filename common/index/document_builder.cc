@@ -44,6 +44,26 @@ void DocumentBuilder::AddPrefixedTerms(Xapian::Document& doc, const AnalyzedTerm
   }
 }
 
+std::string SurnameKey(const std::string& person_key) {
+  std::size_t space = person_key.rfind(' ');
+  return space == std::string::npos ? person_key : person_key.substr(space + 1);
+}
+
+void DocumentBuilder::AddPersons(Xapian::Document& doc, const Article& article) {
+  std::string names;
+  for (const std::string& person : recognizer_.RecognizeArticle(article.title, article.body).persons) {
+    std::string key = persons::PersonKey(person);
+    if (key.empty()) continue;
+    for (std::string term : {std::string(schema::kPersonPrefix) + key,
+                             std::string(schema::kSurnamePrefix) + SurnameKey(key)}) {
+      if (FitsTermLimit(term.size())) doc.add_boolean_term(term);
+    }
+    if (!names.empty()) names += schema::kFacetValueSeparator;
+    names += person;
+  }
+  if (!names.empty()) doc.add_value(schema::kPersonsSlot, names);
+}
+
 Xapian::Document DocumentBuilder::Build(const Article& article) {
   Xapian::Document doc;
   doc.add_boolean_term(IdTerm(article.id));
@@ -58,6 +78,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   AddPrefixedTerms(doc, analyzer_.Analyze(article.author), schema::kAuthorPrefix);
   AddPrefixedTerms(doc, analyzer_.Analyze(article.source), schema::kSourcePrefix);
   AddPrefixedTerms(doc, analyzer_.Analyze(article.category), schema::kCategoryPrefix);
+  AddPersons(doc, article);
 
   if (!article.date.empty()) {
     doc.add_value(schema::kDateSlot, DateValue(article.date));

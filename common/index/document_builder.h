@@ -4,14 +4,18 @@
 //   - title and body words with positions (title words weighted up and
 //     also under the title prefix); compound parts without positions,
 //   - author, source and category words under their prefixes,
+//   - the persons the article mentions (persons::PersonRecognizer): a term
+//     per person and per surname, and their names in a value slot,
 //   - the date in its value slot, and the stored fields as document data.
 // Terms longer than schema::kMaxTermBytes are skipped.
 //
-// Not thread-safe (it uses the caller's Analyzer): one per thread.
+// Not thread-safe (it uses the caller's Analyzer and PersonRecognizer): one
+// per thread.
 #pragma once
 
 #include "analysis/analyzer.h"
 #include "article.h"
+#include "persons/person_recognizer.h"
 
 #include <xapian.h>
 
@@ -24,12 +28,17 @@ namespace archivar::index {
 // The unique id term of an article: "Q" + id.
 std::string IdTerm(std::string_view id);
 
+// The last word of a person key ("wladimir putin" -> "putin"), indexed
+// under schema::kSurnamePrefix so "any Putin" can be searched.
+std::string SurnameKey(const std::string& person_key);
+
 // "YYYY-MM-DD" -> "YYYYMMDD", the form kept in the date value slot.
 std::string DateValue(std::string_view date);
 
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(analysis::Analyzer& analyzer) : analyzer_(analyzer) {}
+  DocumentBuilder(analysis::Analyzer& analyzer, persons::PersonRecognizer& recognizer)
+      : analyzer_(analyzer), recognizer_(recognizer) {}
 
   Xapian::Document Build(const Article& article);
 
@@ -43,7 +52,10 @@ class DocumentBuilder {
   void AddPrefixedTerms(Xapian::Document& doc, const AnalyzedTerms& terms,
                         std::string_view prefix);
 
+  void AddPersons(Xapian::Document& doc, const Article& article);
+
   analysis::Analyzer& analyzer_;
+  persons::PersonRecognizer& recognizer_;
 };
 
 }  // namespace archivar::index

@@ -9,8 +9,10 @@
 
 namespace archivar::index {
 
-IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size)
+IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size,
+                         const persons::AliasTable& aliases)
     : db_(path, Xapian::DB_CREATE_OR_OPEN),
+      recognizer_(aliases),
       batch_size_(std::max<std::size_t>(batch_size, 1)) {}
 
 IndexWriter::~IndexWriter() {

@@ -28,8 +28,10 @@ enum class AddOutcome {
 class IndexWriter {
  public:
   // Opens (or creates) the database at `path`; commits every `batch_size`
-  // articles (at least 1).
-  IndexWriter(const std::string& path, std::size_t batch_size);
+  // articles (at least 1).  Persons are named after `aliases`, which must
+  // outlive the writer.
+  IndexWriter(const std::string& path, std::size_t batch_size,
+              const persons::AliasTable& aliases = persons::AliasTable::Builtin());
   ~IndexWriter();
 
   // Adds the article, replacing an earlier version with the same id; skips
@@ -55,7 +57,8 @@ class IndexWriter {
  private:
   Xapian::WritableDatabase db_;
   analysis::Analyzer analyzer_;
-  DocumentBuilder builder_{analyzer_};
+  persons::PersonRecognizer recognizer_;
+  DocumentBuilder builder_{analyzer_, recognizer_};
   void CountChange();
 
   std::size_t batch_size_;

@@ -8,15 +8,23 @@
 //   2. collect candidates: runs of name-like words ("Kim Jong Un",
 //      "Ursula von der Leyen", "George W. Bush"), words after a title
 //      ("Herr Sommer"), and alias forms ("von der Leyen", "AKK");
-//   3. decide each candidate from its words and its context (title or role
-//      before it, article or preposition before it, reporting verb,
-//      parenthesis or apposition after it, …);
+//   3. decide each candidate from its words and its context: a title or
+//      role before it, a first name or listed surname in it, or an alias
+//      make it a person; an article, a place preposition, a noun before it
+//      or an organisation word after it make it none; a lone unknown word
+//      needs a cue — strong (reporting verb, party or age in parentheses,
+//      apposition with a role, speaker before a colon) or, for words the
+//      dictionary does not know, also weak (a verb next to it at the start
+//      of a clause, a genitive before a noun);
 //   4. accept candidates next to accepted ones ("Blatter und Beckenbauer");
 //   5. link: a later surname, family name or first name refers to the
 //      fullest name of the text ("Putin", "Kim"); such words are persons
 //      even when no other rule took them ("Herr Sommer … Sommer sagte");
 //   6. name every person: fullest form, genitive removed, then the alias
 //      table's canonical name.
+// Steps 1–2 are in mention_finder.cc, 3–4 in mention_decisions.cc, 5–6 in
+// mention_linking.cc.  Linear in the text: full names are indexed by the
+// keys later mentions use.
 #pragma once
 
 #include "persons/alias_table.h"
@@ -94,6 +102,7 @@ class MentionFinder {
   bool TitleBefore(std::size_t i) const;
   bool RoleBefore(std::size_t i) const;
   bool DeterminerBefore(std::size_t i) const;
+  bool DeterminerPhraseBefore(std::size_t i) const;
   bool PlacePrepositionBefore(std::size_t i) const;
   bool EnglishAround(const Candidate& candidate) const;
   bool StrongCue(const Candidate& candidate) const;
@@ -101,6 +110,7 @@ class MentionFinder {
   bool ColonAfterAtSentenceStart(const Candidate& candidate) const;
   bool VerbBefore(const Candidate& candidate) const;
   static bool IsVerb(const WordFacts& facts);
+  static bool IsAbbreviatedTitle(const WordFacts& facts);
   bool ReportingVerbAround(const Candidate& candidate) const;
   bool VerbAfter(const Candidate& candidate) const;
   bool ParenthesisAfter(const Candidate& candidate) const;

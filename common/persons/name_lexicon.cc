@@ -4,6 +4,7 @@
 #include "analysis/tokenizer.h"
 #include "dictionary/dictionary.h"
 #include "persons/embedded_data.h"
+#include "text/unicode.h"
 
 #include <algorithm>
 
@@ -21,9 +22,69 @@ bool IsAcronym(std::string_view entry) {
   return capitals >= 2;
 }
 
+// The canonical spelling of Latin letters that need no ICU: umlauts and
+// ß as keyword search writes them (ae, oe, ue, ss), other marked letters
+// as ICU's Latin-ASCII writes them.  Lower and upper case; nullptr for
+// anything else.  (tests/alias_table_test.cc checks every entry against
+// analysis::Analyzer::CanonicalSpelling.)
+const char* LatinSpelling(int32_t c) {
+  static const std::unordered_map<int32_t, const char*> kSpellings = [] {
+    std::unordered_map<int32_t, const char*> spellings;
+    const std::pair<const char*, const char*> groups[] = {
+        {"äÄ", "ae"}, {"öÖ", "oe"}, {"üÜ", "ue"}, {"ß", "ss"},
+        {"àáâãåāăąÀÁÂÃÅĀĂĄ", "a"}, {"æÆ", "ae"}, {"çćĉċčÇĆĈĊČ", "c"},
+        {"ďđĎĐðÐ", "d"}, {"èéêëēĕėęěÈÉÊËĒĔĖĘĚ", "e"}, {"ĝğġģĜĞĠĢ", "g"},
+        {"ĥħĤĦ", "h"}, {"ìíîïĩīĭįıÌÍÎÏĨĪĬĮ", "i"}, {"ĵĴ", "j"}, {"ķĶ", "k"},
+        {"ĺļľłĹĻĽŁ", "l"}, {"ñńņňÑŃŅŇ", "n"}, {"òóôõøōŏőÒÓÔÕØŌŎŐ", "o"},
+        {"œŒ", "oe"}, {"ŕřŔŘ", "r"}, {"śŝşšșŚŜŞŠȘ", "s"}, {"ţťțŢŤȚ", "t"},
+        {"ùúûũūŭůűųÙÚÛŨŪŬŮŰŲ", "u"}, {"ýÿÝŸ", "y"}, {"źżžŹŻŽ", "z"},
+        {"þÞ", "th"}};
+    for (const auto& [letters, spelling] : groups) {
+      std::string_view text(letters);
+      std::size_t offset = 0;
+      while (offset < text.size()) spellings[text::NextCodePoint(text, &offset)] = spelling;
+    }
+    return spellings;
+  }();
+  auto found = kSpellings.find(c);
+  return found == kSpellings.end() ? nullptr : found->second;
+}
+
+// Analyzer::CanonicalSpelling without ICU for the words that need none
+// (letters, digits and the marked Latin letters above); false otherwise.
+bool FastCanonicalSpelling(std::string_view word, std::string* out) {
+  out->clear();
+  std::size_t offset = 0;
+  while (offset < word.size()) {
+    unsigned char byte = static_cast<unsigned char>(word[offset]);
+    if (byte < 0x80) {
+      char c = static_cast<char>(byte);
+      if (c >= 'A' && c <= 'Z') {
+        *out += static_cast<char>(c - 'A' + 'a');
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
+        *out += c;
+      } else {
+        return false;
+      }
+      ++offset;
+      continue;
+    }
+    int32_t c = text::NextCodePoint(word, &offset);
+    const char* spelling = c == 0x2019 ? "'" : LatinSpelling(c);
+    if (!spelling) return false;
+    *out += spelling;
+  }
+  // The analyzer's apostrophe rule: "putin's" -> "putin", "o'brien" -> "obrien".
+  if (out->size() > 2 && out->compare(out->size() - 2, 2, "'s") == 0) out->resize(out->size() - 2);
+  out->erase(std::remove(out->begin(), out->end(), '\''), out->end());
+  return true;
+}
+
 }  // namespace
 
 std::string WordKey(std::string_view word) {
+  std::string key;
+  if (FastCanonicalSpelling(word, &key)) return key;
   return analysis::Analyzer::CanonicalSpelling(word);
 }
 

@@ -97,7 +97,9 @@ bool TextWords::Connected(std::size_t i) const {
   if (SpacesOnlyBefore(i)) return true;
   if (!PeriodOnlyBefore(i)) return false;
   const WordFacts& previous = *words_[i - 1].facts;
-  return previous.single_letter || previous.kind == NameKind::kTitle;
+  return previous.single_letter ||
+         (previous.kind == NameKind::kTitle && previous.key.size() <= 4 && previous.key != "frau" &&
+          previous.key != "herr");
 }
 
 bool TextWords::ClauseStart(std::size_t i) const {

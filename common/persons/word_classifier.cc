@@ -1,5 +1,6 @@
 #include "persons/word_classifier.h"
 
+#include "analysis/analyzer.h"
 #include "text/unicode.h"
 
 #include <unicode/uchar.h>
@@ -118,19 +119,56 @@ bool WordClassifier::IsInflectedFormOfNoun(const std::string& key) const {
   return false;
 }
 
-// A compound whose last part is a noun and whose first part is a word, as
-// the dictionary lists many of them ("Liebeskummer", "Lebensjahr",
-// "Finanzgenie"); the decompounder leaves those whole on purpose, but they
-// are common nouns all the same.
-bool WordClassifier::IsListedCompound(const std::string& key) const {
-  constexpr std::size_t kMinPart = 3, kMinHead = 4;
-  for (std::size_t split = kMinPart; split + kMinHead <= key.size(); ++split) {
+// The last part of a compound: a noun, possibly inflected ("angaben" for
+// "Angabe", "teile"), or a longer other word ("bezogen", "gemaess").
+bool WordClassifier::IsHead(const std::string& part) const {
+  constexpr std::size_t kMinHead = 4, kMinOtherHead = 5;
+  if (part.size() < kMinHead) return false;
+  if (dictionary_.IsNoun(part)) return true;
+  for (std::string_view ending : kInflectedEndings) {
+    if (part.size() >= ending.size() + kMinHead && EndsWith(part, ending) &&
+        dictionary_.IsNoun(part.substr(0, part.size() - ending.size()))) {
+      return true;
+    }
+  }
+  return part.size() >= kMinOtherHead && dictionary_.IsWord(part) &&
+         !analysis::Analyzer::IsStopword(part);
+}
+
+// The first part of a compound, with its linking element ("zeugen",
+// "verkehrs", "sach" for "Sache", "diebes").
+bool WordClassifier::IsModifier(const std::string& part) const {
+  constexpr std::size_t kMinModifier = 4;
+  if (part.size() < kMinModifier) return false;
+  if (dictionary_.IsWord(part) || dictionary_.IsWord(part + "e")) return true;
+  for (std::string_view link : {std::string_view("s"), std::string_view("es"),
+                                std::string_view("n"), std::string_view("en"),
+                                std::string_view("er"), std::string_view("e")}) {
+    if (part.size() >= link.size() + kMinModifier - 1 && EndsWith(part, link) &&
+        dictionary_.IsWord(part.substr(0, part.size() - link.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A compound of words the dictionary knows, also where the decompounder
+// leaves it whole on purpose or does not know the inflected head:
+// "Liebeskummer", "Zeugenangaben", "Sachschaden", "Diebesgut",
+// "Bussonderfahrstreifen", "stadtweit" written at the start of a sentence.
+// Parts may themselves be compounds (depth levels).  Heads that are first
+// names or surnames do not count ("…meier").
+bool WordClassifier::IsListedCompound(const std::string& key, int depth) const {
+  constexpr std::size_t kMinPart = 3, kMinSplittable = 7;
+  for (std::size_t split = kMinPart; split + kMinPart <= key.size(); ++split) {
     std::string head = key.substr(split);
-    if (!dictionary_.IsNoun(head) || lexicon_.Flags(head) & (kFirstName | kSurname)) continue;
+    if (lexicon_.Flags(head) & (kFirstName | kSurname)) continue;
+    bool head_ok = IsHead(head) ||
+                   (depth > 0 && head.size() >= kMinSplittable && IsListedCompound(head, depth - 1));
+    if (!head_ok) continue;
     std::string modifier = key.substr(0, split);
-    if (dictionary_.IsWord(modifier)) return true;
-    if (modifier.size() > kMinPart && modifier.back() == 's' &&
-        dictionary_.IsWord(modifier.substr(0, modifier.size() - 1))) {
+    if (IsModifier(modifier) ||
+        (depth > 0 && modifier.size() >= kMinSplittable && IsListedCompound(modifier, depth - 1))) {
       return true;
     }
   }
@@ -148,14 +186,14 @@ NameKind WordClassifier::DictionaryKind(const std::string& key) const {
   uint8_t flags = dictionary_.Flags(key);
   if (flags & dictionary::kNoun) {
     if ((flags & dictionary::kOtherWord) || IsCommonNoun(key) || IsInflectedFormOfNoun(key) ||
-        (IsListedCompound(key) && !IsNameLike(key))) {
+        HasCommonNounSuffix(key) || (IsListedCompound(key, 1) && !IsNameLike(key))) {
       return NameKind::kCommon;
     }
     return NameKind::kProper;
   }
   if (flags & (dictionary::kOtherWord | dictionary::kCompoundOnly)) return NameKind::kCommon;
-  if (IsInflectedFormOfNoun(key)) return NameKind::kCommon;
-  if ((decompounder_.Split(key) || IsListedCompound(key)) && !IsNameLike(key)) {
+  if (IsInflectedFormOfNoun(key) || HasCommonNounSuffix(key)) return NameKind::kCommon;
+  if ((decompounder_.Split(key) || IsListedCompound(key, 1)) && !IsNameLike(key)) {
     return NameKind::kCommon;
   }
   return NameKind::kUnknown;
@@ -169,6 +207,21 @@ bool WordClassifier::IsPastTenseVerb(const std::string& key) const {
     std::string infinitive = key.substr(0, key.size() - ending.size()) + "en";
     uint8_t flags = dictionary_.Flags(infinitive);
     if ((flags & dictionary::kOtherWord) && !(flags & dictionary::kNoun)) return true;
+  }
+  return false;
+}
+
+// Endings of German common words, rare in names: diminutives
+// ("Tütchen"), nominalised participles ("Anwohnende"), abstract nouns
+// ("Wohngemeinschaft"), adverbs and adjectives written at the start of a
+// sentence ("Stadtweit", "Letztmalig", "Tatplangemäß").
+bool WordClassifier::HasCommonNounSuffix(const std::string& key) {
+  constexpr std::string_view kSuffixes[] = {
+      "chen", "lein",   "ende",   "enden",  "ender", "endes", "heit",    "keit",
+      "schaft", "ung",  "ungen",  "tion",   "ismus", "itaet", "weise",   "maessig",
+      "malig", "weit",  "isch",   "haft",   "gemaess"};
+  for (std::string_view suffix : kSuffixes) {
+    if (key.size() > suffix.size() + 3 && EndsWith(key, suffix)) return true;
   }
   return false;
 }
@@ -291,7 +344,7 @@ WordFacts WordClassifier::Group(const std::vector<const WordFacts*>& parts) cons
   } else if (any_place) {
     facts.kind = NameKind::kPlace;
   } else if (std::any_of(parts.begin(), parts.end(), [](const WordFacts* part) {
-               return part->acronym || part->starts_with_digit;
+               return part->acronym || part->starts_with_digit || part->single_letter;
              })) {
     facts.kind = NameKind::kCommon;
   } else {

@@ -85,7 +85,10 @@ class WordClassifier {
   bool IsCommonNoun(const std::string& key) const;
   bool IsInflectedFormOfNoun(const std::string& key) const;
   bool IsNameLike(const std::string& key) const;
-  bool IsListedCompound(const std::string& key) const;
+  bool IsListedCompound(const std::string& key, int depth) const;
+  bool IsHead(const std::string& part) const;
+  bool IsModifier(const std::string& part) const;
+  static bool HasCommonNounSuffix(const std::string& key);
   bool IsPlaceAdjective(const std::string& key) const;
   bool IsPastTenseVerb(const std::string& key) const;
 

@@ -70,6 +70,13 @@ std::string MetadataLine(const Article& article) {
   return line + "id " + Printable(article.id);
 }
 
+std::string PersonsLine(const std::vector<std::string>& persons) {
+  if (persons.empty()) return "";
+  std::string line = "   Personen: ";
+  for (std::size_t i = 0; i < persons.size(); ++i) line += (i ? ", " : "") + persons[i];
+  return line + "\n";
+}
+
 std::string TotalLine(const search::SearchResponse& response) {
   std::string query = Printable(response.query);
   if (response.total == 0) return "No articles found for: " + query;
@@ -92,7 +99,7 @@ nlohmann::json HitJson(const search::SearchHit& hit) {
           {"date", a.date},           {"source", a.source},
           {"category", a.category},   {"author", a.author},
           {"url", a.url},             {"snippet", hit.snippet.text},
-          {"highlights", highlights}};
+          {"highlights", highlights}, {"persons", hit.persons}};
 }
 
 void RenderFacetsText(const std::vector<search::Facet>& facets, std::ostream& out) {
@@ -133,6 +140,7 @@ void RenderText(const search::SearchResponse& response, const TextStyle& style,
     if (style.color) title = "\033[1m" + title + "\033[0m";
     out << hit.rank << ". " << title << "\n"
         << "   " << MetadataLine(hit.article) << "\n"
+        << PersonsLine(hit.persons)
         << "   " << Mark(hit.snippet, markers) << "\n\n";
   }
   out << TotalLine(response) << "\n";

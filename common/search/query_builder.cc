@@ -84,6 +84,16 @@ class CompoundField : public Xapian::FieldProcessor {
   std::shared_ptr<analysis::Analyzer> analyzer_;
 };
 
+// The QueryParser hook for person:NAME filters.
+class PersonField : public Xapian::FieldProcessor {
+ public:
+  explicit PersonField(std::shared_ptr<PersonQuery> persons) : persons_(std::move(persons)) {}
+  Xapian::Query operator()(const std::string& name) override { return persons_->For(name); }
+
+ private:
+  std::shared_ptr<PersonQuery> persons_;
+};
+
 template <typename Names, typename Add>
 void ForEachFieldName(const Names& names, Add add) {
   for (const char* name : names) add(std::string(name));
@@ -130,8 +140,9 @@ constexpr unsigned kParserFlags =
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db,
-                           std::shared_ptr<analysis::Analyzer> analyzer)
-    : db_(db), analyzer_(std::move(analyzer)) {
+                           std::shared_ptr<analysis::Analyzer> analyzer,
+                           const persons::AliasTable& aliases)
+    : db_(db), persons_(std::make_shared<PersonQuery>(db_, aliases)), analyzer_(std::move(analyzer)) {
   parser_.set_database(db);
   parser_.set_stemmer(Xapian::Stem(new AnalyzerStem(analyzer_)));
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
@@ -161,6 +172,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
         name, (new PrefixedWordsField(analyzer_, schema::kCategoryPrefix))->release(),
         &kCategoryGroup);
   });
+  static const std::string kPersonGroup = "person";
+  ForEachFieldName(schema::kPersonFields, [&](const std::string& name) {
+    parser_.add_boolean_prefix(name, (new PersonField(persons_))->release(), &kPersonGroup);
+  });
   ForEachFieldName(schema::kDateFields, [&](const std::string& name) {
     parser_.add_rangeprocessor((new DateRangeProcessor(name + ":"))->release());
     parser_.add_boolean_prefix(name, (new DateFieldProcessor)->release(), &kDateGroup);
@@ -189,6 +204,7 @@ Result<Xapian::Query> QueryBuilder::FilterQuery(const SearchFilters& filters) {
   if (!filters.categories.empty()) {
     parts.push_back(AnyOf(*analyzer_, schema::kCategoryPrefix, filters.categories));
   }
+  for (const auto& person : filters.persons) parts.push_back(persons_->For(person));
   if (parts.empty()) return Result<Xapian::Query>::Ok(Xapian::Query());
   return Result<Xapian::Query>::Ok(
       Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
@@ -226,6 +242,9 @@ Result<ParsedQuery> QueryBuilder::Build(const std::string& typed,
                        ? filter.value()
                        : Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
                                        filter.value());
+  }
+  for (const auto& note : persons_->notes()) {
+    parsed.note += (parsed.note.empty() ? "" : "; ") + note;
   }
   if (parsed.query.empty()) {
     return Result<ParsedQuery>::Fail(

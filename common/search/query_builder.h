@@ -10,6 +10,8 @@
 #pragma once
 
 #include "analysis/analyzer.h"
+#include "persons/alias_table.h"
+#include "search/person_query.h"
 #include "util/result.h"
 
 #include <xapian.h>
@@ -26,6 +28,7 @@ struct SearchFilters {
   std::string to;
   std::vector<std::string> sources;     // any of them
   std::vector<std::string> categories;  // any of them
+  std::vector<std::string> persons;     // all of them (see PersonQuery)
 };
 
 struct ParsedQuery {
@@ -37,8 +40,9 @@ struct ParsedQuery {
 
 class QueryBuilder {
  public:
-  QueryBuilder(const Xapian::Database& db,
-               std::shared_ptr<analysis::Analyzer> analyzer);
+  // `db` and `aliases` must outlive the builder.
+  QueryBuilder(const Xapian::Database& db, std::shared_ptr<analysis::Analyzer> analyzer,
+               const persons::AliasTable& aliases = persons::AliasTable::Builtin());
 
   // Parses the query text and applies the filters.  Fails with a one-line
   // message for an unusable filter or query (bad date, empty query).
@@ -53,6 +57,7 @@ class QueryBuilder {
   bool IsKnownWord(std::string_view word);
 
   Xapian::Database db_;
+  std::shared_ptr<PersonQuery> persons_;
   Xapian::QueryParser parser_;
   std::shared_ptr<analysis::Analyzer> analyzer_;
 };

@@ -2,6 +2,7 @@
 
 #include "index/stored_article.h"
 #include "schema.h"
+#include "search/person_query.h"
 
 namespace archivar::search {
 namespace {
@@ -43,8 +44,32 @@ std::string FacetNames() {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path)
-    : db_(db_path), analyzer_(std::make_shared<analysis::Analyzer>()) {}
+Searcher::Searcher(const std::string& db_path, const persons::AliasTable& aliases)
+    : db_(db_path), aliases_(aliases), analyzer_(std::make_shared<analysis::Analyzer>()) {}
+
+std::vector<FacetCount> Searcher::ListPersons(const std::string& prefix) {
+  std::string wanted = persons::PersonKey(prefix);
+  for (int attempt = 1;; ++attempt) {
+    try {
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(Xapian::Query::MatchAll);
+      FacetSpy spy(schema::kPersonsSlot);
+      enquire.add_matchspy(&spy);
+      enquire.get_mset(0, 0, db_.get_doccount());
+      std::vector<FacetCount> listed;
+      for (auto& person : spy.Top(0)) {
+        std::string key = " " + persons::PersonKey(person.value);
+        if (wanted.empty() || key.find(" " + wanted) != std::string::npos) {
+          listed.push_back(std::move(person));
+        }
+      }
+      return listed;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttemptsOnConcurrentCommit) throw;
+      db_.reopen();
+    }
+  }
+}
 
 Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
   for (const auto& name : request.facets) {
@@ -56,7 +81,7 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
   }
   for (int attempt = 1;; ++attempt) {
     try {
-      QueryBuilder builder(db_, analyzer_);
+      QueryBuilder builder(db_, analyzer_, aliases_);
       auto parsed = builder.Build(request.query, request.filters);
       if (!parsed) return Result<SearchResponse>::Fail(parsed.error());
       return Result<SearchResponse>::Ok(Run(request, parsed.value()));
@@ -109,7 +134,9 @@ SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match,
   SearchHit hit;
   hit.rank = match.get_rank() + 1;
   hit.score = match.get_weight();
-  hit.article = index::DecodeStoredArticle(match.get_document().get_data());
+  Xapian::Document doc = match.get_document();
+  hit.article = index::DecodeStoredArticle(doc.get_data());
+  hit.persons = StoredPersons(doc);
   hit.title = HighlightAll(hit.article.title, query_terms, *analyzer_);
   hit.snippet = MakeSnippet(hit.article.body, query_terms, *analyzer_);
   return hit;

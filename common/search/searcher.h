@@ -40,6 +40,7 @@ struct SearchHit {
   Article article;
   Highlighted title;
   Highlighted snippet;
+  std::vector<std::string> persons;  // canonical names of the persons mentioned
 };
 
 struct SearchResponse {
@@ -54,17 +55,25 @@ struct SearchResponse {
 class Searcher {
  public:
   // Opens the database read-only.  Throws Xapian::DatabaseOpeningError
-  // (or a subclass) when there is none at `db_path`.
-  explicit Searcher(const std::string& db_path);
+  // (or a subclass) when there is none at `db_path`.  `aliases` (which must
+  // outlive the searcher) names the persons of person: queries.
+  explicit Searcher(const std::string& db_path,
+                    const persons::AliasTable& aliases = persons::AliasTable::Builtin());
 
   // Fails with a one-line message for a query or filter that cannot be used.
   Result<SearchResponse> Search(const SearchRequest& request);
+
+  // The persons of the whole archive whose name (any word of it) starts
+  // with `prefix` (all when empty), with the number of articles that
+  // mention each, most mentioned first.
+  std::vector<FacetCount> ListPersons(const std::string& prefix);
 
  private:
   SearchResponse Run(const SearchRequest& request, const ParsedQuery& parsed);
   SearchHit MakeHit(const Xapian::MSetIterator& match, const TermSet& query_terms);
 
   Xapian::Database db_;
+  const persons::AliasTable& aliases_;
   std::shared_ptr<analysis::Analyzer> analyzer_;
 };
 

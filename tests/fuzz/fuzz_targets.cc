@@ -5,6 +5,7 @@
 #include "formats/json_lines.h"
 #include "formats/plain_text.h"
 #include "index/document_builder.h"
+#include "persons/person_recognizer.h"
 #include "index/index_writer.h"
 #include "index/stored_article.h"
 #include "render/renderers.h"
@@ -59,7 +60,8 @@ void CheckArticle(const Article& article) {
     Check(field->size() <= formats::kMaxFieldBytes, "field over the limit");
   }
   static analysis::Analyzer analyzer;
-  index::DocumentBuilder builder(analyzer);
+  static persons::PersonRecognizer recognizer;
+  index::DocumentBuilder builder(analyzer, recognizer);
   Xapian::Document doc = builder.Build(article);
   for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
     Check((*term).size() <= 245, "term over Xapian's disk limit");

@@ -1,0 +1,86 @@
+#include "search/person_query.h"
+
+#include "index/document_builder.h"
+#include "schema.h"
+
+namespace archivar::search {
+namespace {
+
+std::string PersonTerm(const std::string& key) {
+  return std::string(schema::kPersonPrefix) + key;
+}
+
+std::vector<std::string> SplitValues(const std::string& values) {
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  while (begin < values.size()) {
+    std::size_t end = values.find(schema::kFacetValueSeparator, begin);
+    if (end == std::string::npos) end = values.size();
+    if (end > begin) out.push_back(values.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
+constexpr std::size_t kMaxNamesInNote = 5;
+
+}  // namespace
+
+std::vector<std::string> StoredPersons(const Xapian::Document& doc) {
+  return SplitValues(doc.get_value(schema::kPersonsSlot));
+}
+
+Xapian::Query PersonQuery::For(const std::string& name) {
+  bool any_with_surname = !name.empty() && name.back() == '*';
+  std::string written = any_with_surname ? name.substr(0, name.size() - 1) : name;
+  std::string key = persons::PersonKey(aliases_.Canonical(written));
+  if (key.empty()) return Xapian::Query::MatchNothing;
+  if (any_with_surname) {
+    return Xapian::Query(std::string(schema::kSurnamePrefix) + index::SurnameKey(key));
+  }
+  if (key.find(' ') != std::string::npos) return Xapian::Query(PersonTerm(key));
+  return ForSurname(key);
+}
+
+Xapian::Query PersonQuery::ForSurname(const std::string& surname_key) {
+  Xapian::Query surname_only(PersonTerm(surname_key));
+  std::vector<std::string> full_names = FullNamesWithSurname(surname_key);
+  if (full_names.size() == 1) {
+    return Xapian::Query(Xapian::Query::OP_OR, surname_only, Xapian::Query(PersonTerm(full_names[0])));
+  }
+  if (full_names.size() > 1) {
+    std::string names;
+    for (std::size_t i = 0; i < full_names.size() && i < kMaxNamesInNote; ++i) {
+      names += (i ? ", " : "") + DisplayName(full_names[i]);
+    }
+    if (full_names.size() > kMaxNamesInNote) names += ", …";
+    notes_.push_back("person:" + surname_key + " could mean " + std::to_string(full_names.size()) +
+                     " people (" + names + "); searched only articles that name just '" +
+                     surname_key + "' — write the full name, or " + surname_key +
+                     "* for all of them");
+  }
+  return surname_only;
+}
+
+std::vector<std::string> PersonQuery::FullNamesWithSurname(const std::string& surname_key) const {
+  std::vector<std::string> keys;
+  std::string prefix(schema::kPersonPrefix);
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+    std::string key = (*it).substr(prefix.size());
+    if (key.find(' ') != std::string::npos && index::SurnameKey(key) == surname_key) {
+      keys.push_back(key);
+    }
+  }
+  return keys;
+}
+
+std::string PersonQuery::DisplayName(const std::string& person_key) const {
+  Xapian::PostingIterator first = db_.postlist_begin(PersonTerm(person_key));
+  if (first == db_.postlist_end(PersonTerm(person_key))) return person_key;
+  for (const std::string& name : StoredPersons(db_.get_document(*first))) {
+    if (persons::PersonKey(name) == person_key) return name;
+  }
+  return person_key;
+}
+
+}  // namespace archivar::search
