@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds Archivar's libFuzzer targets with clang (AddressSanitizer and
-# UndefinedBehaviorSanitizer on) in build-fuzz/ and runs each target in turn
-# for the given time, one process each (-jobs=1).  The growing corpus is
-# kept in build-fuzz/corpus/<target> (seeded from tests/fuzz/corpus), crash
-# inputs in build-fuzz/artifacts/<target>/.  Exits non-zero when a target
-# found something.
+# UndefinedBehaviorSanitizer on) in build-fuzz/ and runs the targets one
+# after the other, each as a single process for the given time.  The
+# growing corpus is kept in build-fuzz/corpus/<target> (seeded from
+# tests/fuzz/corpus), crash inputs in build-fuzz/artifacts/<target>/.  Exits
+# non-zero when a target found something.
 #
 #   Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]
 #          (default 300 seconds; targets article_parsers, query, analyzer)
@@ -36,7 +36,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   cp -n tests/fuzz/corpus/"$target"/* "$corpus"/ 2>/dev/null || true
   options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192
-           -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$artifacts")
+           -print_final_stats=1 -artifact_prefix="$artifacts")
   [ -f "tests/fuzz/$target.dict" ] && options+=(-dict="tests/fuzz/$target.dict")
   echo "== $target: ${seconds}s"
   log="$build_dir/$target.log"
