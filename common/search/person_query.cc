@@ -38,8 +38,17 @@ Xapian::Query PersonQuery::For(const std::string& name) {
   if (any_with_surname) {
     return Xapian::Query(std::string(schema::kSurnamePrefix) + index::SurnameKey(key));
   }
-  if (key.find(' ') != std::string::npos) return Xapian::Query(PersonTerm(key));
+  if (key.find(' ') != std::string::npos) return ForFullName(key);
   return ForSurname(key);
+}
+
+Xapian::Query PersonQuery::ForFullName(const std::string& key) {
+  Xapian::Query full(PersonTerm(key));
+  std::string surname = index::SurnameKey(key);
+  if (FullNamesWithSurname(surname) != std::vector<std::string>{key}) return full;
+  // The only person of this surname the archive knows by full name: the
+  // articles that name just the surname mean this person too.
+  return Xapian::Query(Xapian::Query::OP_OR, full, Xapian::Query(PersonTerm(surname)));
 }
 
 Xapian::Query PersonQuery::ForSurname(const std::string& surname_key) {

@@ -2,7 +2,9 @@
 //
 //   - A full name ("Wladimir Putin", "Vladimir Putin") is looked up in the
 //     alias table and matches every article that mentions that person,
-//     whatever form the text used.
+//     whatever form the text used — and, when the archive knows no other
+//     person of that surname by full name, the articles that name just the
+//     surname ("Polizeipräsidentin Slowik" for "Barbara Slowik").
 //   - A bare surname that the alias table knows ("Putin", "Merkel") is that
 //     person.
 //   - Another bare surname ("Albers") matches the articles that name
@@ -37,6 +39,7 @@ class PersonQuery {
   const std::vector<std::string>& notes() const { return notes_; }
 
  private:
+  Xapian::Query ForFullName(const std::string& person_key);
   Xapian::Query ForSurname(const std::string& surname_key);
   // The person keys in the archive with this surname and a first name.
   std::vector<std::string> FullNamesWithSurname(const std::string& surname_key) const;
