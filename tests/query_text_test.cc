@@ -55,6 +55,8 @@ TEST_CASE("NormalizeQueryText turns Unicode spaces and control characters into s
       {"neue\u3000H\u00E4user", "neue H\u00E4user"},  // ideographic space
       {"Haus\tBerlin\nMitte\rNord", "Haus Berlin Mitte Nord"},
       {"Haus\x01" "Berlin\x7F" "Mitte", "Haus Berlin Mitte"},
+      // C1 controls too (found by the query fuzz target: they stayed).
+      {"Haus\u0085" "Berlin\u009B" "Mitte\u0080", "Haus Berlin Mitte "},
   };
   for (const auto& c : cases) {
     INFO(c.typed);

@@ -6,6 +6,9 @@ namespace archivar::analysis {
 namespace {
 
 constexpr std::size_t kMinCompoundLength = 6;
+// Longer "words" are no compounds (German's longest real ones have about 60
+// letters) and would make the split search quadratic in their length.
+constexpr std::size_t kMaxCompoundLength = 80;
 constexpr std::size_t kMinPartLength = 4;
 constexpr std::size_t kMinShortPartLength = 3;
 constexpr std::size_t kMinModifierBeforeShortHead = 5;
@@ -107,7 +110,10 @@ bool Decompounder::IsWholeEntry(std::string_view word) const {
 }
 
 std::optional<CompoundSplit> Decompounder::Split(std::string_view word) const {
-  if (word.size() < kMinCompoundLength || IsWholeEntry(word)) return std::nullopt;
+  if (word.size() < kMinCompoundLength || word.size() > kMaxCompoundLength ||
+      IsWholeEntry(word)) {
+    return std::nullopt;
+  }
   // A head that is a base word of its own beats a longer head that is a
   // compound itself ("fahrrad|reifen", not "fahr|radreifen";
   // "hochwasser|schutz", not "hoch|wasserschutz").

@@ -20,7 +20,9 @@
 //     ("fahrrad|reifen", "hochwasser|schutz");
 //   - words that hunspell lists as entries of their own (lexicalised
 //     compounds and names: "Brandenburg", "Rathaus", "Fahrrad") stay whole.
-// So "Ratte", "Separatist", "Parente" and "Brandenburg" stay whole.
+// So "Ratte", "Separatist", "Parente" and "Brandenburg" stay whole.  Words
+// longer than 80 bytes are never split (no German compound is that long,
+// and the search for a split would grow with the square of the length).
 //
 // Thread-safe (read-only over the dictionary).
 #pragma once

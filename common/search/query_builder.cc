@@ -6,6 +6,7 @@
 #include "search/query_text.h"
 
 #include <algorithm>
+#include <memory>
 #include <sstream>
 #include <unordered_set>
 
@@ -92,6 +93,30 @@ class PersonField : public Xapian::FieldProcessor {
 
  private:
   std::shared_ptr<PersonQuery> persons_;
+};
+
+// Keeps a field processor's QueryParserError from reaching Xapian's
+// QueryParser, which leaks what it has parsed so far when a FieldProcessor
+// throws (found by the query fuzz target under LeakSanitizer: "date:xyz"
+// lost 72 bytes per query).  The message is kept for Build() to report and
+// the parser gets a query that matches nothing.
+class NonThrowingField : public Xapian::FieldProcessor {
+ public:
+  NonThrowingField(std::unique_ptr<Xapian::FieldProcessor> inner,
+                   std::shared_ptr<std::string> error)
+      : inner_(std::move(inner)), error_(std::move(error)) {}
+  Xapian::Query operator()(const std::string& value) override {
+    try {
+      return (*inner_)(value);
+    } catch (const Xapian::QueryParserError& e) {
+      if (error_->empty()) *error_ = e.get_msg();
+      return Xapian::Query::MatchNothing;
+    }
+  }
+
+ private:
+  std::unique_ptr<Xapian::FieldProcessor> inner_;
+  std::shared_ptr<std::string> error_;
 };
 
 template <typename Names, typename Add>
@@ -182,7 +207,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
   });
   ForEachFieldName(schema::kDateFields, [&](const std::string& name) {
     parser_.add_rangeprocessor((new DateRangeProcessor(name + ":"))->release());
-    parser_.add_boolean_prefix(name, (new DateFieldProcessor)->release(), &kDateGroup);
+    parser_.add_boolean_prefix(
+        name,
+        (new NonThrowingField(std::make_unique<DateFieldProcessor>(), field_error_))->release(),
+        &kDateGroup);
   });
 }
 
@@ -223,12 +251,14 @@ Result<ParsedQuery> QueryBuilder::Build(const std::string& typed,
                                         const SearchFilters& filters) {
   ParsedQuery parsed;
   std::string text = NormalizeQueryText(typed);
+  field_error_->clear();
   try {
     if (!OnlyStopwords(text)) {
       std::string marked = MarkCompoundWords(
           DropStopwordOperands(text), *analyzer_,
           [this](std::string_view word) { return IsKnownWord(word); });
       parsed.query = parser_.parse_query(marked, kParserFlags);
+      if (!field_error_->empty()) return Result<ParsedQuery>::Fail(*field_error_);
     }
   } catch (const Xapian::QueryParserError& e) {
     if (e.get_msg().rfind("date range:", 0) == 0) {

@@ -60,6 +60,9 @@ class QueryBuilder {
   std::shared_ptr<PersonQuery> persons_;
   Xapian::QueryParser parser_;
   std::shared_ptr<analysis::Analyzer> analyzer_;
+  // The first error of a date: field during the current parse (date: is
+  // read by a FieldProcessor that must not throw; see query_builder.cc).
+  std::shared_ptr<std::string> field_error_ = std::make_shared<std::string>();
 };
 
 }  // namespace archivar::search

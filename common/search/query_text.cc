@@ -102,7 +102,7 @@ std::string NormalizeQueryText(std::string_view text) {
     if (IsDoubleQuote(c)) out += '"';
     else if (IsSingleQuote(c)) out += '\'';
     else if (c != ' ' && (u_isUWhiteSpace(c) || c == 0x00A0)) out += ' ';
-    else if (c < 0x20 || c == 0x7F) out += ' ';  // control characters
+    else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) out += ' ';  // C0, DEL, C1
     else AppendCodePoint(out, c);
   }
   return ToNfc(out);

@@ -14,7 +14,8 @@ namespace archivar::search {
 // („“”«») become '"' (so they make phrases), typographic apostrophes
 // become "'", non-breaking and other Unicode spaces become ' ', and soft
 // hyphens and zero-width characters are removed (as in indexed text).
-// Invalid UTF-8 bytes are dropped.
+// Control characters (C0, DEL, C1) become spaces; invalid UTF-8 bytes are
+// dropped.
 std::string NormalizeQueryText(std::string_view text);
 
 // Says whether a query word is known German (in the dictionary or in the

@@ -29,6 +29,7 @@ ASAN_OPTIONS=detect_leaks=0 cmake --build "$build_dir" -j2 \
   --target "${targets[@]/#/archivar_fuzz_}"
 
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp
 found=0
 for target in "${targets[@]}"; do
   corpus="$build_dir/corpus/$target"
@@ -38,12 +39,24 @@ for target in "${targets[@]}"; do
   options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192
            -print_final_stats=1 -artifact_prefix="$artifacts")
   [ -f "tests/fuzz/$target.dict" ] && options+=(-dict="tests/fuzz/$target.dict")
+  # More libFuzzer flags, which override the ones above: for example
+  # ARCHIVAR_FUZZ_FLAGS="-fork=1 -ignore_timeouts=1 -timeout=3" goes on past
+  # slow inputs while a known one is being fixed.
+  read -r -a extra <<<"${ARCHIVAR_FUZZ_FLAGS:-}"
+  options+=("${extra[@]}")
   echo "== $target: ${seconds}s"
   log="$build_dir/$target.log"
+  touch "$log.start"
   if ! "$build_dir/tests/fuzz/archivar_fuzz_$target" "${options[@]}" "$corpus" >"$log" 2>&1; then
     found=1
   fi
-  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|^#[0-9]+ *DONE' "$log" || true
-  grep -E 'ERROR: |SUMMARY: |Test unit written' "$log" || echo "   no findings"
+  # Executions: the final stats (a single process) or the last status line
+  # (-fork mode, which counts the timeouts, crashes and OOMs it ignored).
+  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$log" || true
+  grep -E '^#[0-9]+: cov:' "$log" | tail -1 || true
+  grep -E 'ERROR: |SUMMARY: ' "$log" | sort | uniq -c || true
+  findings=$(find "$artifacts" -type f -newer "$log.start" | wc -l)
+  echo "   $findings new input(s) in $artifacts"
+  [ "$findings" -eq 0 ] || found=1
 done
 exit $found
