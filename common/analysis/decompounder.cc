@@ -1,4 +1,5 @@
 #include "analysis/decompounder.h"
+#include "util/strings.h"
 
 #include "analysis/stopwords.h"
 
@@ -44,10 +45,6 @@ bool IsForeignSuffixWord(std::string_view head) {
     }
   }
   return false;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "analysis/lemmatizer.h"
+#include "util/strings.h"
 
 #include "text/spelling.h"
 
@@ -19,10 +20,6 @@ constexpr std::string_view kZeroPluralEndings[] = {"er", "el", "en"};
 constexpr std::string_view kDerivationalSuffixes[] = {
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
     "ling", "linge", "lingen", "tion", "tionen"};
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 template <std::size_t N>
 bool EndsWithAny(std::string_view s, const std::string_view (&suffixes)[N]) {

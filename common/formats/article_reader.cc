@@ -1,4 +1,5 @@
 #include "formats/article_reader.h"
+#include "util/strings.h"
 
 #include "formats/article_fields.h"
 #include "formats/json_lines.h"
@@ -29,11 +30,6 @@ constexpr const char* kTooLongReason = "record larger than 64 MiB; skipped";
 // A line buffer that grew past this (for a huge record) is given back
 // after the record instead of being kept for the next line.
 constexpr std::size_t kKeptLineCapacity = std::size_t{1} << 20;
-
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 FileType TypeOf(const std::string& path) {
   if (EndsWith(path, ".txt")) return FileType::kPlainText;

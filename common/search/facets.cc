@@ -18,15 +18,20 @@ std::string EncodeCounts(const std::map<std::string, Xapian::doccount>& counts) 
 
 }  // namespace
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  std::string values = doc.get_value(slot_);
+std::vector<std::string> SplitFacetValues(const std::string& values) {
+  std::vector<std::string> out;
   std::size_t begin = 0;
   while (begin < values.size()) {
     std::size_t end = values.find(schema::kFacetValueSeparator, begin);
     if (end == std::string::npos) end = values.size();
-    if (end > begin) ++counts_[values.substr(begin, end - begin)];
+    if (end > begin) out.push_back(values.substr(begin, end - begin));
     begin = end + 1;
   }
+  return out;
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  for (auto& value : SplitFacetValues(doc.get_value(slot_))) ++counts_[std::move(value)];
 }
 
 std::string FacetSpy::serialise() const { return std::to_string(slot_); }

@@ -50,6 +50,10 @@ class FacetSpy : public Xapian::MatchSpy {
   std::map<std::string, Xapian::doccount> counts_;
 };
 
+// The values held in one slot value (separated by
+// schema::kFacetValueSeparator; empty pieces are skipped).
+std::vector<std::string> SplitFacetValues(const std::string& values);
+
 // The value slot of a facet name, or false when there is no such facet.
 bool FacetSlot(const std::string& name, Xapian::valueno* slot);
 

@@ -2,6 +2,7 @@
 
 #include "index/document_builder.h"
 #include "schema.h"
+#include "search/facets.h"
 
 namespace archivar::search {
 namespace {
@@ -10,24 +11,12 @@ std::string PersonTerm(const std::string& key) {
   return std::string(schema::kPersonPrefix) + key;
 }
 
-std::vector<std::string> SplitValues(const std::string& values) {
-  std::vector<std::string> out;
-  std::size_t begin = 0;
-  while (begin < values.size()) {
-    std::size_t end = values.find(schema::kFacetValueSeparator, begin);
-    if (end == std::string::npos) end = values.size();
-    if (end > begin) out.push_back(values.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  return out;
-}
-
 constexpr std::size_t kMaxNamesInNote = 5;
 
 }  // namespace
 
 std::vector<std::string> StoredPersons(const Xapian::Document& doc) {
-  return SplitValues(doc.get_value(schema::kPersonsSlot));
+  return SplitFacetValues(doc.get_value(schema::kPersonsSlot));
 }
 
 Xapian::Query PersonQuery::For(const std::string& name) {

@@ -1,5 +1,7 @@
 #include "text/spelling.h"
 
+#include "text/unicode.h"
+
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -11,11 +13,6 @@ namespace {
 
 constexpr std::string_view kUmlauts[][2] = {
     {"\u00e4", "ae"}, {"\u00f6", "oe"}, {"\u00fc", "ue"}};
-
-bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
   for (std::size_t at = text.find(from); at != std::string::npos;

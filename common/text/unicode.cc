@@ -36,12 +36,12 @@ int32_t NextCodePoint(std::string_view text, std::size_t* offset) {
   return c;
 }
 
-namespace {
-
-bool IsAscii(std::string_view word) {
-  return std::all_of(word.begin(), word.end(),
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
+
+namespace {
 
 const icu::Normalizer2& NfkcCasefold() {
   UErrorCode status = U_ZERO_ERROR;

@@ -16,6 +16,9 @@ bool IsValidUtf8(std::string_view text, std::size_t* bad_offset = nullptr);
 // The 1-based line number of byte `offset` in `text`.
 std::size_t LineOfOffset(std::string_view text, std::size_t offset);
 
+// True when every byte of `text` is ASCII.
+bool IsAscii(std::string_view text);
+
 // Folds one word to the form terms are made from: NFKC normalisation,
 // Unicode case folding (so "Straße" becomes "strasse") and removal of
 // default-ignorable characters (soft hyphens, zero-width joiners).

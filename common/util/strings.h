@@ -1,0 +1,13 @@
+// Small string helpers shared across common/.  Pure and thread-safe.
+#pragma once
+
+#include <string_view>
+
+namespace archivar {
+
+// True when `s` ends with `suffix`.
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace archivar
