@@ -8,16 +8,31 @@
 // strategy and the default flags parses queries, ranked by BM25 with
 // default parameters. No stop words, no field prefixes, no Archivar code.
 //
-//   xapian-baseline index DB FILE.jsonl[.gz]...   build or update DB
-//   xapian-baseline search DB [--limit N] QUERY   print the ids found, best first
-//   xapian-baseline batch DB [--limit N]          JSON Lines in, JSON Lines out:
+// Options turn it into the full textbook recipe of the scale benchmark
+// (bench/scale/, issue 6): --stop-words adds a Xapian::SimpleStopper with
+// the German stop list below to the TermGenerator (default strategy
+// STOP_STEMMED) and to the QueryParser; --commit-every 10000 commits in
+// batches; --store-text keeps the article's fields (id, title, date, source,
+// category, body as a JSON object, as Archivar stores them) as document data
+// so database sizes compare fairly. Without options the index and the
+// results are exactly those the relevance benchmark measures.
+//
+//   xapian-baseline index DB [--stop-words] [--commit-every N] [--store-text]
+//                   FILE.jsonl[.gz]...            build or update DB
+//   xapian-baseline search DB [--limit N] [--stop-words] QUERY
+//                                                 print the ids found, best first
+//   xapian-baseline batch DB [--limit N] [--stop-words]
+//                                                 JSON Lines in, JSON Lines out:
 //       stdin  {"qid": "...", "query": "..."} per line
-//       stdout {"qid": "...", "ids": [...]} per line (plus "error" if the
-//              query could not be parsed)
+//       stdout {"qid": "...", "ids": [...], "took_us": N} per line (plus
+//              "error" if the query could not be parsed); took_us is the
+//              time spent parsing the query, matching and reading the ids
+//              of the results, in microseconds, inside the process
 //
 // Input records are JSON Lines as the shared corpora have them: "id",
-// "title", "body" (other fields are ignored). Exit status: 0 ok, 1 some
-// input records were skipped, 2 fatal (Xapian error, unreadable file).
+// "title", "body" (with --store-text also "date", "source", "category";
+// other fields are ignored). Exit status: 0 ok, 1 some input records were
+// skipped, 2 fatal (Xapian error, unreadable file).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -25,6 +40,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
@@ -73,6 +89,9 @@ struct Article {
   std::string id;
   std::string title;
   std::string body;
+  std::string date;
+  std::string source;
+  std::string category;
 };
 
 std::string StringField(const json& record, const char* name) {
@@ -86,10 +105,52 @@ std::string StringField(const json& record, const char* name) {
 std::optional<Article> ParseArticle(const std::string& line) {
   json record = json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (!record.is_object()) return std::nullopt;
-  Article article{StringField(record, "id"), StringField(record, "title"),
-                  StringField(record, "body")};
+  Article article{StringField(record, "id"),     StringField(record, "title"),
+                  StringField(record, "body"),   StringField(record, "date"),
+                  StringField(record, "source"), StringField(record, "category")};
   if (article.id.empty()) return std::nullopt;
   return article;
+}
+
+// ---------------------------------------------------------------- stop words
+
+// The Snowball project's German stop list (snowballstem.org,
+// algorithms/german/stop.txt), the list a textbook German setup uses.
+// Written out here so the baseline shares nothing with Archivar.
+constexpr const char* kGermanStopWords[] = {
+    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an",
+    "ander", "andere", "anderem", "anderen", "anderer", "anderes", "anderm", "andern",
+    "anderr", "anders", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "damit",
+    "dann", "der", "den", "des", "dem", "die", "das", "daß", "dass", "derselbe",
+    "derselben", "denselben", "desselben", "demselben", "dieselbe", "dieselben",
+    "dasselbe", "dazu", "dein", "deine", "deinem", "deinen", "deiner", "deines", "denn",
+    "derer", "dessen", "dich", "dir", "du", "dies", "diese", "diesem", "diesen",
+    "dieser", "dieses", "doch", "dort", "durch", "ein", "eine", "einem", "einen",
+    "einer", "eines", "einig", "einige", "einigem", "einigen", "einiger", "einiges",
+    "einmal", "er", "ihn", "ihm", "es", "etwas", "euer", "eure", "eurem", "euren",
+    "eurer", "eures", "für", "gegen", "gewesen", "hab", "habe", "haben", "hat", "hatte",
+    "hatten", "hier", "hin", "hinter", "ich", "mich", "mir", "ihr", "ihre", "ihrem",
+    "ihren", "ihrer", "ihres", "euch", "im", "in", "indem", "ins", "ist", "jede",
+    "jedem", "jeden", "jeder", "jedes", "jene", "jenem", "jenen", "jener", "jenes",
+    "jetzt", "kann", "kein", "keine", "keinem", "keinen", "keiner", "keines", "können",
+    "könnte", "machen", "man", "manche", "manchem", "manchen", "mancher", "manches",
+    "mein", "meine", "meinem", "meinen", "meiner", "meines", "mit", "muss", "musste",
+    "nach", "nicht", "nichts", "noch", "nun", "nur", "ob", "oder", "ohne", "sehr",
+    "sein", "seine", "seinem", "seinen", "seiner", "seines", "selbst", "sich", "sie",
+    "ihnen", "sind", "so", "solche", "solchem", "solchen", "solcher", "solches", "soll",
+    "sollte", "sondern", "sonst", "über", "um", "und", "uns", "unsere", "unserem",
+    "unseren", "unser", "unseres", "unter", "viel", "vom", "von", "vor", "während",
+    "war", "waren", "warst", "was", "weg", "weil", "weiter", "welche", "welchem",
+    "welchen", "welcher", "welches", "wenn", "werde", "werden", "wie", "wieder", "will",
+    "wir", "wird", "wirst", "wo", "wollen", "wollte", "würde", "würden", "zu", "zum",
+    "zur", "zwar", "zwischen",
+};
+
+// A stopper for the TermGenerator and the QueryParser (both keep a
+// reference-counted pointer to it).
+Xapian::Stopper* NewGermanStopper() {
+  return (new Xapian::SimpleStopper(std::begin(kGermanStopWords), std::end(kGermanStopWords)))
+      ->release();
 }
 
 // ---------------------------------------------------------------- index
@@ -97,22 +158,40 @@ std::optional<Article> ParseArticle(const std::string& line) {
 struct IndexOptions {
   std::string db_path;
   std::vector<std::string> files;
+  bool stop_words = false;         // SimpleStopper with kGermanStopWords
+  Xapian::doccount commit_every = 0;  // 0: one commit at the end
+  bool store_text = false;         // document data: the article's fields, not just its id
 };
 
-Xapian::Document MakeDocument(const Article& article, Xapian::TermGenerator& generator) {
+// The article's displayable fields as a JSON object (non-empty ones only),
+// the way Archivar stores them.
+std::string StoredText(const Article& article) {
+  json data = json::object();
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"id", &article.id},         {"title", &article.title},
+      {"date", &article.date},     {"source", &article.source},
+      {"category", &article.category}, {"body", &article.body}};
+  for (const auto& [name, value] : fields) {
+    if (!value->empty()) data[name] = *value;
+  }
+  return data.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Xapian::Document MakeDocument(const Article& article, Xapian::TermGenerator& generator,
+                              bool store_text) {
   Xapian::Document document;
   generator.set_document(document);
   generator.index_text(article.title);
   generator.increase_termpos();  // no phrase matches across title and body
   generator.index_text(article.body);
-  document.set_data(article.id);
+  document.set_data(store_text ? StoredText(article) : article.id);
   document.add_boolean_term("Q" + article.id);
   return document;
 }
 
 // Indexes every record of one file; returns how many lines were skipped.
-int IndexFile(const std::string& path, Xapian::WritableDatabase& db,
-              Xapian::TermGenerator& generator, long* indexed) {
+int IndexFile(const std::string& path, const IndexOptions& options,
+              Xapian::WritableDatabase& db, Xapian::TermGenerator& generator, long* indexed) {
   LineReader reader(path);
   std::string line;
   int skipped = 0;
@@ -124,8 +203,10 @@ int IndexFile(const std::string& path, Xapian::WritableDatabase& db,
       ++skipped;
       continue;
     }
-    db.replace_document("Q" + article->id, MakeDocument(*article, generator));
+    db.replace_document("Q" + article->id,
+                        MakeDocument(*article, generator, options.store_text));
     ++*indexed;
+    if (options.commit_every > 0 && *indexed % options.commit_every == 0) db.commit();
   }
   return skipped;
 }
@@ -135,10 +216,11 @@ int RunIndex(const IndexOptions& options) {
   Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
   Xapian::TermGenerator generator;
   generator.set_stemmer(Xapian::Stem("german"));
+  if (options.stop_words) generator.set_stopper(NewGermanStopper());
   long indexed = 0;
   int skipped = 0;
   for (const std::string& path : options.files) {
-    skipped += IndexFile(path, db, generator, &indexed);
+    skipped += IndexFile(path, options, db, generator, &indexed);
   }
   db.commit();
   std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
@@ -154,14 +236,24 @@ struct SearchOptions {
   Xapian::doccount limit = 100;
   std::vector<std::string> query_words;  // `search` only; joined by spaces
   bool json = false;                     // `search` only
+  bool stop_words = false;               // SimpleStopper with kGermanStopWords
 };
+
+// The article id in document data: the data itself, or its "id" field
+// when the index stores the article text (index --store-text).
+std::string IdFromData(const std::string& data) {
+  if (data.empty() || data.front() != '{') return data;
+  json stored = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  return stored.is_object() ? stored.value("id", "") : "";
+}
 
 // One database, one parser, one Enquire, reused for every query of a batch.
 class Searcher {
  public:
-  explicit Searcher(const std::string& db_path) : db_(db_path), enquire_(db_) {
+  Searcher(const std::string& db_path, bool stop_words) : db_(db_path), enquire_(db_) {
     parser_.set_stemmer(Xapian::Stem("german"));
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);  // the default
+    if (stop_words) parser_.set_stopper(NewGermanStopper());
     parser_.set_database(db_);
   }
 
@@ -172,7 +264,7 @@ class Searcher {
     Xapian::MSet matches = enquire_.get_mset(0, limit);
     std::vector<std::string> ids;
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      ids.push_back(it.get_document().get_data());
+      ids.push_back(IdFromData(it.get_document().get_data()));
     }
     return ids;
   }
@@ -190,7 +282,7 @@ std::string JoinWords(const std::vector<std::string>& words) {
 }
 
 int RunSearch(const SearchOptions& options) {
-  Searcher searcher(options.db_path);
+  Searcher searcher(options.db_path, options.stop_words);
   std::string query_text = JoinWords(options.query_words);
   std::vector<std::string> ids = searcher.Search(query_text, options.limit);
   if (options.json) {
@@ -203,16 +295,20 @@ int RunSearch(const SearchOptions& options) {
 
 json AnswerQuery(Searcher& searcher, const json& request, Xapian::doccount limit) {
   json answer{{"qid", request.value("qid", json())}, {"ids", json::array()}};
+  std::string query_text = request.value("query", "");
+  auto start = std::chrono::steady_clock::now();
   try {
-    answer["ids"] = searcher.Search(request.value("query", ""), limit);
+    answer["ids"] = searcher.Search(query_text, limit);
   } catch (const Xapian::QueryParserError& e) {
     answer["error"] = e.get_description();
   }
+  std::chrono::duration<double, std::micro> took = std::chrono::steady_clock::now() - start;
+  answer["took_us"] = static_cast<long>(took.count() + 0.5);
   return answer;
 }
 
 int RunBatch(const SearchOptions& options) {
-  Searcher searcher(options.db_path);
+  Searcher searcher(options.db_path, options.stop_words);
   std::string line;
   while (std::getline(std::cin, line)) {
     if (line.empty()) continue;
@@ -233,6 +329,13 @@ void BindIndexFlags(CLI::App& command, IndexOptions& options) {
       ->required();
   command.add_option("files", options.files, "JSON Lines files (.jsonl or .jsonl.gz)")
       ->required();
+  command.add_flag("--stop-words", options.stop_words,
+                   "Leave German stop words unstemmed (SimpleStopper, STOP_STEMMED)");
+  command.add_option("--commit-every", options.commit_every,
+                     "Commit after every N articles (0: once at the end)")
+      ->capture_default_str();
+  command.add_flag("--store-text", options.store_text,
+                   "Store id, title, date, source, category and body as document data");
 }
 
 void BindSearchFlags(CLI::App& command, SearchOptions& options, bool takes_query) {
@@ -240,6 +343,8 @@ void BindSearchFlags(CLI::App& command, SearchOptions& options, bool takes_query
   command.add_option("-n,--limit", options.limit, "Results per query")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  command.add_flag("--stop-words", options.stop_words,
+                   "Drop German stop words from queries (use with an index built so)");
   if (!takes_query) return;
   command.add_option("query", options.query_words, "Query text")->required();
   command.add_flag("--json", options.json, "One JSON object {query, ids}");
