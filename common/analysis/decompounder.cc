@@ -7,9 +7,6 @@ namespace archivar::analysis {
 namespace {
 
 constexpr std::size_t kMinCompoundLength = 6;
-// Longer "words" are no compounds (German's longest real ones have about 60
-// letters) and would make the split search quadratic in their length.
-constexpr std::size_t kMaxCompoundLength = 80;
 constexpr std::size_t kMinPartLength = 4;
 constexpr std::size_t kMinShortPartLength = 3;
 constexpr std::size_t kMinModifierBeforeShortHead = 5;
@@ -58,7 +55,8 @@ bool Decompounder::IsUsableHead(std::string_view head, std::string_view modifier
          modifier.size() >= kMinModifierBeforeShortHead;
 }
 
-std::optional<std::string> Decompounder::UsableModifier(std::string_view modifier) const {
+std::optional<std::string> Decompounder::UsableModifier(std::string_view modifier,
+                                                        PrefixMemo& memo) const {
   // A linking element is dropped when what is left is a base-form noun of 4
   // letters or more and the modifier as written is not a word of another
   // kind ("verteidigungs" -> verteidigung, "kinder" -> kind; "gross" stays).
@@ -82,7 +80,7 @@ std::optional<std::string> Decompounder::UsableModifier(std::string_view modifie
     uint8_t flags = dictionary_.Flags(part);
     bool base_form = (flags & (dictionary::kWholeEntry | dictionary::kCompoundOnly)) != 0;
     if (part.size() < kMinPartLength) return base_form && (flags & dictionary::kNoun);
-    return base_form || Split(part).has_value();
+    return base_form || IsCompoundPrefix(part, memo);
   };
   if (usable(modifier)) return std::string(modifier);
   for (std::string_view link : kLinkingElements) {
@@ -107,8 +105,20 @@ bool Decompounder::IsWholeEntry(std::string_view word) const {
 }
 
 std::optional<CompoundSplit> Decompounder::Split(std::string_view word) const {
-  if (word.size() < kMinCompoundLength || word.size() > kMaxCompoundLength ||
-      IsWholeEntry(word)) {
+  if (word.size() > kMaxCompoundBytes) return std::nullopt;
+  PrefixMemo memo(word.size() + 1, 0);
+  return SplitPrefix(word, memo);
+}
+
+bool Decompounder::IsCompoundPrefix(std::string_view prefix, PrefixMemo& memo) const {
+  uint8_t& known = memo[prefix.size()];
+  if (known == 0) known = SplitPrefix(prefix, memo).has_value() ? 2 : 1;
+  return known == 2;
+}
+
+std::optional<CompoundSplit> Decompounder::SplitPrefix(std::string_view word,
+                                                       PrefixMemo& memo) const {
+  if (word.size() < kMinCompoundLength || IsWholeEntry(word)) {
     return std::nullopt;
   }
   // A head that is a base word of its own beats a longer head that is a
@@ -121,7 +131,7 @@ std::optional<CompoundSplit> Decompounder::Split(std::string_view word) const {
       std::string_view head = word.substr(cut);
       if (!IsUsableHead(head, modifier)) continue;
       if (base_word_head && !dictionary_.IsWholeEntry(head)) continue;
-      if (auto usable = UsableModifier(modifier)) {
+      if (auto usable = UsableModifier(modifier, memo)) {
         return CompoundSplit{std::move(*usable), std::string(head)};
       }
     }

@@ -21,14 +21,19 @@
 //   - words that hunspell lists as entries of their own (lexicalised
 //     compounds and names: "Brandenburg", "Rathaus", "Fahrrad") stay whole.
 // So "Ratte", "Separatist", "Parente" and "Brandenburg" stay whole.  Words
-// longer than 80 bytes are never split (no German compound is that long,
-// and the search for a split would grow with the square of the length).
+// longer than kMaxCompoundBytes (80) are never split: no German compound is
+// that long.  The search for a split remembers which prefixes of the word
+// are compounds (the only words it asks about while splitting one), so it
+// is polynomial in the length, also on words such as "pppp…" or "abab…"
+// where every cut is worth trying.
 //
 // Thread-safe (read-only over the dictionary).
 #pragma once
 
 #include "dictionary/dictionary.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +48,11 @@ struct CompoundSplit {
 
 class Decompounder {
  public:
+  // Longer words are never split.  Also the limit above which other per-word
+  // analyses (the person recognizer's word classes) treat a word as no
+  // word: German's longest real compounds have about 60 letters.
+  static constexpr std::size_t kMaxCompoundBytes = 80;
+
   explicit Decompounder(const dictionary::Dictionary& dictionary) : dictionary_(dictionary) {}
 
   // The top-level split of a word, if it is a plausible compound.
@@ -54,8 +64,16 @@ class Decompounder {
   std::vector<std::string> Parts(std::string_view word) const;
 
  private:
+  // While one word is split, whether each of its prefixes (by length) is a
+  // compound: 0 not known yet, 1 no, 2 yes.  Every word the split search
+  // asks about is such a prefix.
+  using PrefixMemo = std::vector<uint8_t>;
+
+  // Split() of `word`, a prefix of the word that `memo` is for.
+  std::optional<CompoundSplit> SplitPrefix(std::string_view word, PrefixMemo& memo) const;
+  bool IsCompoundPrefix(std::string_view prefix, PrefixMemo& memo) const;
   // The modifier without its linking element when it is a usable modifier.
-  std::optional<std::string> UsableModifier(std::string_view modifier) const;
+  std::optional<std::string> UsableModifier(std::string_view modifier, PrefixMemo& memo) const;
   bool IsWholeEntry(std::string_view word) const;
   bool IsUsableHead(std::string_view head, std::string_view modifier) const;
 
