@@ -49,6 +49,12 @@ void BindFlags(CLI::App& cli, SearchOptions& options, RawFlags& raw) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cli.add_flag("--analyze", options.analyze,
                "Print the terms indexing would make of the query text");
+  cli.add_flag("--batch", options.batch,
+               "Read one JSON request per line from standard input, answer each with one "
+               "JSON line (README: many queries in one process)")
+      ->excludes("query")
+      ->excludes("--analyze")
+      ->excludes("--persons");
 }
 
 std::string JoinWords(const std::vector<std::string>& words) {
@@ -78,5 +84,5 @@ int main(int argc, char** argv) {
   static const std::map<std::string, ColorMode> kColorModes = {
       {"auto", ColorMode::kAuto}, {"always", ColorMode::kAlways}, {"never", ColorMode::kNever}};
   options.color = kColorModes.at(raw.color);
-  return archivar::app::RunSearch(options, std::cout, std::cerr);
+  return archivar::app::RunSearch(options, std::cin, std::cout, std::cerr);
 }

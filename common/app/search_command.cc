@@ -1,6 +1,7 @@
 #include "app/search_command.h"
 
 #include "analysis/analyzer.h"
+#include "app/batch_search.h"
 #include "app/exit_code.h"
 #include "render/renderers.h"
 
@@ -83,7 +84,8 @@ bool ParseSortOrder(const std::string& text, search::SortOrder* sort) {
   return true;
 }
 
-int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err) {
+int RunSearch(const SearchOptions& options, std::istream& in, std::ostream& out,
+              std::ostream& err) {
   if (options.analyze) return RunAnalyze(options, out);
   std::error_code error;
   if (!std::filesystem::exists(options.db_path, error)) {
@@ -99,6 +101,7 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
     }
   }
   try {
+    if (options.batch) return RunBatchSearch(options, aliases, in, out, err);
     search::Searcher searcher(options.db_path, aliases);
     if (options.list_persons) {
       auto persons = searcher.ListPersons(options.persons_prefix);
