@@ -1,0 +1,410 @@
+#!/usr/bin/env python3
+"""Scale benchmark: Archivar against the textbook Xapian recipe (bench/README.md).
+
+Called by bench/scale/run.sh, which builds the programs first:
+
+    scale.py --archivar-build DIR --baseline BIN [--results TSV] [--plot PNG] SIZES...
+
+For each size: generate the collection (cached), index it with the textbook
+baseline and with archivar-index (wall time and peak memory through
+/usr/bin/time), measure database sizes before and after compaction, search
+latency inside the processes (archivar-search --batch, xapian-baseline
+batch), and the start-up time of one archivar-search process. Prints a
+Markdown table per size, appends one row per size to the results file and
+redraws the growth plot (gnuplot) from it.
+"""
+import argparse
+import datetime
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.normpath(os.path.join(HERE, "../.."))
+GIB = 1024 ** 3
+MIB = 1024 ** 2
+
+# Targets of issue 6 (ratios are Archivar / textbook, except indexing
+# speed, which is textbook time / Archivar time).
+TARGET_SPEEDUP = 2.0
+TARGET_LATENCY_RATIO = 1.5
+TARGET_STARTUP_MS = 20.0
+TARGET_RSS_BYTES = 1.5 * GIB
+TARGET_SIZE_RATIO = 1.3
+TARGET_P99_MS = 50.0
+
+# The query start-up is measured with (a plain two-word search, text output).
+STARTUP_QUERY = ["Polizei", "Unfall"]
+LIMIT = 10  # results per query for both engines: one page
+
+RESULT_COLUMNS = [
+    "date", "commit", "cores", "load", "size", "mean_bytes",
+    "archivar_index_s", "archivar_rss_mib", "archivar_mib", "archivar_compacted_mib",
+    "baseline_index_s", "baseline_rss_mib", "baseline_mib", "baseline_compacted_mib",
+    "baseline_text_index_s", "baseline_text_mib", "baseline_text_compacted_mib",
+    "archivar_p50_ms", "archivar_p99_ms", "archivar_kw_p50_ms", "archivar_kw_p99_ms",
+    "baseline_p50_ms", "baseline_p99_ms", "archivar_startup_ms", "baseline_startup_ms",
+]
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def dir_bytes(path):
+    total = 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            total += os.path.getsize(os.path.join(root, name))
+    return total
+
+
+def percentile(values, p):
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * p // 100))
+    return ordered[int(rank) - 1]
+
+
+def timed(cmd, log_path, stdin=None, env=None):
+    """Runs cmd under /usr/bin/time; returns (wall seconds, peak RSS bytes)."""
+    time_path = log_path + ".time"
+    with open(log_path, "wb") as out:
+        result = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", time_path] + cmd,
+                                stdout=out, stderr=subprocess.STDOUT, stdin=stdin, env=env)
+    if result.returncode != 0:
+        with open(log_path, errors="replace") as f:
+            tail = f.read()[-3000:]
+        raise RuntimeError(f"{' '.join(cmd)} failed ({result.returncode}):\n{tail}")
+    with open(time_path) as f:
+        wall, peak_kib = f.read().split()[-2:]
+    return float(wall), int(peak_kib) * 1024
+
+
+def compact(db, log_path):
+    out = db + ".compact"
+    wall, _ = timed(["xapian-compact", db, out], log_path)
+    size = dir_bytes(out)
+    shutil.rmtree(out)
+    return size, wall
+
+
+def batch_latencies(cmd, queries_path, passes, field, scale):
+    """Runs one batch process over the queries `passes + 1` times (the first
+    pass warms up and is not counted); returns the per-query times in ms and
+    the answers of the last pass."""
+    with open(queries_path, encoding="utf-8") as f:
+        lines = [line for line in f if line.strip()]
+    text = "".join(lines * (passes + 1))
+    result = subprocess.run(cmd, input=text.encode(), capture_output=True)
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stderr.decode(errors='replace')}")
+    answers = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    if len(answers) != len(lines) * (passes + 1):
+        raise RuntimeError(f"{cmd[0]}: {len(answers)} answers for "
+                           f"{len(lines) * (passes + 1)} queries")
+    errors = [a for a in answers if "error" in a]
+    if errors:
+        raise RuntimeError(f"{cmd[0]}: queries failed: {errors[:3]}")
+    measured = answers[len(lines):]
+    return [a[field] * scale for a in measured], answers[-len(lines):]
+
+
+def startup_ms(cmd, runs):
+    """Median wall time of `runs` processes (after 3 not counted)."""
+    times = []
+    for i in range(runs + 3):
+        start = time.perf_counter()
+        result = subprocess.run(cmd, capture_output=True)
+        elapsed = (time.perf_counter() - start) * 1000
+        if result.returncode not in (0, 1):
+            raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stderr.decode(errors='replace')}")
+        if i >= 3:
+            times.append(elapsed)
+    return statistics.median(times)
+
+
+def git_commit():
+    try:
+        out = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        return out + ("+dirty" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def mean_article_bytes(data_path, sample=2000):
+    import gzip
+    total = count = 0
+    with gzip.open(data_path, "rt", encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            total += len(record["title"].encode()) + len(record["body"].encode())
+            count += 1
+            if count == sample:
+                break
+    return total / max(count, 1)
+
+
+def measure(size, args, work):
+    row = {"date": datetime.datetime.now().isoformat(timespec="seconds"),
+           "commit": git_commit(), "cores": os.cpu_count(),
+           # other work on the machine skews every number: recorded with them
+           "load": round(os.getloadavg()[0], 2), "size": size}
+    env = dict(os.environ, BENCH_DATA_DIR=args.data_dir)
+    data = subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(size)],
+                          env=env, check=True, capture_output=True, text=True).stdout.strip()
+    row["mean_bytes"] = round(mean_article_bytes(data))
+    log(f"[{size:,}] collection {data} ({os.path.getsize(data) / MIB:.0f} MiB gzip)")
+
+    baseline = args.baseline
+    index_bin = os.path.join(args.bin_dir, "archivar-index")
+    search_bin = os.path.join(args.bin_dir, "archivar-search")
+
+    # The textbook recipe with default settings: the speed yardstick.
+    db = os.path.join(work, "baseline")
+    log(f"[{size:,}] textbook Xapian: indexing")
+    row["baseline_index_s"], rss = timed(
+        [baseline, "index", "--stop-words", "--commit-every", "10000", db, data],
+        os.path.join(work, "baseline-index.log"))
+    row["baseline_rss_mib"] = rss / MIB
+    row["baseline_mib"] = dir_bytes(db) / MIB
+    size_bytes, _ = compact(db, os.path.join(work, "baseline-compact.log"))
+    row["baseline_compacted_mib"] = size_bytes / MIB
+
+    # The same recipe storing the article text: the size yardstick.
+    db_text = os.path.join(work, "baseline-text")
+    log(f"[{size:,}] textbook Xapian with stored text: indexing")
+    row["baseline_text_index_s"], _ = timed(
+        [baseline, "index", "--stop-words", "--commit-every", "10000", "--store-text",
+         db_text, data], os.path.join(work, "baseline-text-index.log"))
+    row["baseline_text_mib"] = dir_bytes(db_text) / MIB
+    size_bytes, _ = compact(db_text, os.path.join(work, "baseline-text-compact.log"))
+    row["baseline_text_compacted_mib"] = size_bytes / MIB
+    shutil.rmtree(db_text)
+
+    # Archivar with its defaults (it compacts a fresh database itself when
+    # it has --compact; otherwise xapian-compact measures the compacted size).
+    adb = os.path.join(work, "archivar")
+    log(f"[{size:,}] Archivar: indexing")
+    row["archivar_index_s"], rss = timed([index_bin, "--db", adb, data],
+                                         os.path.join(work, "archivar-index.log"))
+    row["archivar_rss_mib"] = rss / MIB
+    if args.archivar_compacts:
+        row["archivar_mib"] = ""
+        row["archivar_compacted_mib"] = dir_bytes(adb) / MIB
+    else:
+        row["archivar_mib"] = dir_bytes(adb) / MIB
+        size_bytes, _ = compact(adb, os.path.join(work, "archivar-compact.log"))
+        row["archivar_compacted_mib"] = size_bytes / MIB
+
+    # Latency inside the processes, over warm caches.
+    log(f"[{size:,}] searching")
+    mixed, answers = batch_latencies([search_bin, "--db", adb, "--batch", "--limit", str(LIMIT)],
+                                     args.mixed, args.passes, "took_ms", 1.0)
+    no_hits = [a["qid"] for a in answers if a["total"] == 0]
+    if no_hits:
+        log(f"[{size:,}] note: mixed queries without results: {', '.join(no_hits)}")
+    slowest = sorted(answers, key=lambda a: -a["took_ms"])[:5]
+    row["_slowest"] = [(a["qid"], a["query"], a["took_ms"]) for a in slowest]
+    row["archivar_p50_ms"] = percentile(mixed, 50)
+    row["archivar_p99_ms"] = percentile(mixed, 99)
+    keywords, _ = batch_latencies([search_bin, "--db", adb, "--batch", "--limit", str(LIMIT)],
+                                  args.keywords, args.passes, "took_ms", 1.0)
+    row["archivar_kw_p50_ms"] = percentile(keywords, 50)
+    row["archivar_kw_p99_ms"] = percentile(keywords, 99)
+    plain, _ = batch_latencies([baseline, "batch", "--stop-words", "--limit", str(LIMIT), db],
+                               args.keywords, args.passes, "took_us", 0.001)
+    row["baseline_p50_ms"] = percentile(plain, 50)
+    row["baseline_p99_ms"] = percentile(plain, 99)
+
+    log(f"[{size:,}] start-up ({args.startup_runs} runs each)")
+    row["archivar_startup_ms"] = startup_ms([search_bin, "--db", adb, "--"] + STARTUP_QUERY,
+                                            args.startup_runs)
+    row["baseline_startup_ms"] = startup_ms(
+        [baseline, "search", "--stop-words", "--limit", str(LIMIT), db] + STARTUP_QUERY,
+        args.startup_runs)
+    return row
+
+
+def verdict(ok):
+    return "yes" if ok else "**no**"
+
+
+def table(row):
+    size = row["size"]
+    a_rate = size / row["archivar_index_s"]
+    b_rate = size / row["baseline_index_s"]
+    speedup = row["baseline_index_s"] / row["archivar_index_s"]
+    size_ratio = row["archivar_compacted_mib"] / row["baseline_text_compacted_mib"]
+    p50_ratio = row["archivar_p50_ms"] / row["baseline_p50_ms"]
+    p99_ratio = row["archivar_p99_ms"] / row["baseline_p99_ms"]
+    before = ("– (archivar-index compacts a new database itself)" if row["archivar_mib"] == ""
+              else f"{row['archivar_mib']:,.1f} MiB")
+    lines = [
+        f"### {size:,} articles (about {row['mean_bytes']:,} bytes of title + body each; "
+        f"{row['cores']} cores, load average {row['load']} at the start; commit {row['commit']}; "
+        f"{row['date']})",
+        "",
+        "| measure | Archivar | textbook Xapian | Archivar vs textbook | target | met |",
+        "|---|---|---|---|---|---|",
+        f"| indexing: wall time | {row['archivar_index_s']:,.1f} s ({a_rate:,.0f} articles/s) "
+        f"| {row['baseline_index_s']:,.1f} s ({b_rate:,.0f} articles/s) "
+        f"| {speedup:.2f}× as fast | ≥ {TARGET_SPEEDUP:g}× | {verdict(speedup >= TARGET_SPEEDUP)} |",
+        f"| indexing: peak memory (RSS) | {row['archivar_rss_mib']:,.0f} MiB "
+        f"| {row['baseline_rss_mib']:,.0f} MiB | | ≤ 1.5 GiB "
+        f"| {verdict(row['archivar_rss_mib'] * MIB <= TARGET_RSS_BYTES)} |",
+        f"| database before compaction | {before} | {row['baseline_mib']:,.1f} MiB "
+        f"(ids only), {row['baseline_text_mib']:,.1f} MiB (stored text) | | | |",
+        f"| database compacted | {row['archivar_compacted_mib']:,.1f} MiB "
+        f"| {row['baseline_text_compacted_mib']:,.1f} MiB (stored text; "
+        f"{row['baseline_compacted_mib']:,.1f} ids only) | {size_ratio:.2f}× | ≤ {TARGET_SIZE_RATIO:g}× "
+        f"| {verdict(size_ratio <= TARGET_SIZE_RATIO)} |",
+        f"| search p50 (Archivar mixed, textbook keywords) | {row['archivar_p50_ms']:.3f} ms "
+        f"| {row['baseline_p50_ms']:.3f} ms | {p50_ratio:.2f}× | ≤ {TARGET_LATENCY_RATIO:g}× "
+        f"| {verdict(p50_ratio <= TARGET_LATENCY_RATIO)} |",
+        f"| search p99 (Archivar mixed, textbook keywords) | {row['archivar_p99_ms']:.3f} ms "
+        f"| {row['baseline_p99_ms']:.3f} ms | {p99_ratio:.2f}× | ≤ {TARGET_LATENCY_RATIO:g}×, "
+        f"≤ {TARGET_P99_MS:g} ms | {verdict(p99_ratio <= TARGET_LATENCY_RATIO and row['archivar_p99_ms'] <= TARGET_P99_MS)} |",
+        f"| search p50 / p99, both on the keyword queries | {row['archivar_kw_p50_ms']:.3f} / "
+        f"{row['archivar_kw_p99_ms']:.3f} ms | {row['baseline_p50_ms']:.3f} / "
+        f"{row['baseline_p99_ms']:.3f} ms | {row['archivar_kw_p50_ms'] / row['baseline_p50_ms']:.2f}× / "
+        f"{row['archivar_kw_p99_ms'] / row['baseline_p99_ms']:.2f}× | | |",
+        f"| start-up: one search process, median | {row['archivar_startup_ms']:.1f} ms "
+        f"| {row['baseline_startup_ms']:.1f} ms | | ≤ {TARGET_STARTUP_MS:g} ms "
+        f"| {verdict(row['archivar_startup_ms'] <= TARGET_STARTUP_MS)} |",
+        "",
+        "Slowest mixed queries (last pass): " + "; ".join(
+            f"`{qid}` {json.dumps(query, ensure_ascii=False)} {ms:.2f} ms"
+            for qid, query, ms in row["_slowest"]),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def append_result(path, row):
+    new = not os.path.exists(path)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "a", encoding="utf-8") as f:
+        if new:
+            f.write("\t".join(RESULT_COLUMNS) + "\n")
+        values = []
+        for column in RESULT_COLUMNS:
+            value = row[column]
+            values.append(f"{value:.4g}" if isinstance(value, float) else str(value))
+        f.write("\t".join(values) + "\n")
+
+
+def latest_rows(path):
+    """The newest row per size from the results file, by size."""
+    rows = {}
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            record = dict(zip(header, line.rstrip("\n").split("\t")))
+            rows[int(record["size"])] = record
+    return [rows[size] for size in sorted(rows)]
+
+
+def plot(results_path, png_path):
+    if shutil.which("gnuplot") is None:
+        log("growth plot skipped: gnuplot is missing (apt-get install gnuplot-nox)")
+        return
+    rows = latest_rows(results_path)
+    if len(rows) < 2:
+        log("growth plot skipped: the results file has fewer than two collection sizes")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "growth.dat")
+        with open(data, "w") as f:
+            f.write("# size archivar_s baseline_s a_p50 a_p99 b_p50 b_p99\n")
+            for r in rows:
+                f.write(" ".join([r["size"], r["archivar_index_s"], r["baseline_index_s"],
+                                  r["archivar_p50_ms"], r["archivar_p99_ms"],
+                                  r["baseline_p50_ms"], r["baseline_p99_ms"]]) + "\n")
+        script = f"""
+set terminal pngcairo size 1200,480 font ",10"
+set output "{png_path}"
+set multiplot layout 1,2 title "Archivar vs textbook Xapian: cost by collection size"
+set logscale xy
+set grid
+set key top left
+set xlabel "articles"
+set format x "%.0s%c"
+set ylabel "indexing wall time (s)"
+set title "Indexing"
+plot "{data}" using 1:2 with linespoints lw 2 pt 7 title "Archivar (all analysis)", \\
+     "{data}" using 1:3 with linespoints lw 2 pt 5 title "textbook Xapian"
+set ylabel "search time inside the process (ms)"
+set title "Search latency (Archivar: mixed queries; Xapian: keywords)"
+plot "{data}" using 1:4 with linespoints lw 2 pt 7 lc 1 title "Archivar p50", \\
+     "{data}" using 1:5 with linespoints lw 2 pt 7 lc 1 dt 2 title "Archivar p99", \\
+     "{data}" using 1:6 with linespoints lw 2 pt 5 lc 2 title "Xapian p50", \\
+     "{data}" using 1:7 with linespoints lw 2 pt 5 lc 2 dt 2 title "Xapian p99"
+unset multiplot
+"""
+        result = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
+        if result.returncode != 0 and "pngcairo" in result.stderr:
+            result = subprocess.run(["gnuplot"], input=script.replace("pngcairo", "png"),
+                                    text=True, capture_output=True)
+        if result.returncode != 0:
+            log(f"growth plot failed:\n{result.stderr}")
+            return
+    log(f"growth plot: {png_path}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", type=int, nargs="+")
+    parser.add_argument("--bin-dir", required=True,
+                        help="folder with archivar-index and archivar-search")
+    parser.add_argument("--baseline", required=True, help="xapian-baseline program")
+    parser.add_argument("--data-dir", default=os.environ.get("BENCH_DATA_DIR")
+                        or "/tmp/archivar-bench-data")
+    parser.add_argument("--work-dir", help="where the databases go: a fresh temporary folder "
+                        "in it per size, removed afterwards (default: the data folder)")
+    parser.add_argument("--results", default=os.path.join(HERE, "results", "results.tsv"))
+    parser.add_argument("--plot", default=os.path.join(HERE, "results", "growth.png"))
+    parser.add_argument("--mixed", default=os.path.join(HERE, "queries_mixed.jsonl"))
+    parser.add_argument("--keywords", default=os.path.join(HERE, "queries_keywords.jsonl"))
+    parser.add_argument("--passes", type=int, default=3,
+                        help="measured passes over each query set (after one warm-up pass)")
+    parser.add_argument("--startup-runs", type=int, default=30)
+    parser.add_argument("--keep", action="store_true", help="keep the databases")
+    args = parser.parse_args()
+
+    with subprocess.Popen([os.path.join(args.bin_dir, "archivar-index"), "--help"],
+                          stdout=subprocess.PIPE, text=True) as help_process:
+        args.archivar_compacts = "--no-compact" in help_process.stdout.read()
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("scale benchmark: /usr/bin/time is missing (apt-get install time)")
+    if shutil.which("xapian-compact") is None:
+        sys.exit("scale benchmark: xapian-compact is missing (apt-get install xapian-tools)")
+
+    os.makedirs(args.data_dir, exist_ok=True)
+    for size in args.sizes:
+        work_root = args.work_dir or args.data_dir
+        os.makedirs(work_root, exist_ok=True)
+        work = tempfile.mkdtemp(prefix=f"work-{size}-", dir=work_root)
+        try:
+            row = measure(size, args, work)
+        finally:
+            if args.keep:
+                log(f"databases kept in {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+        print(table(row), flush=True)
+        append_result(args.results, row)
+    print(f"Rows appended to {os.path.relpath(args.results)}.")
+    plot(args.results, args.plot)
+
+
+if __name__ == "__main__":
+    main()
