@@ -89,9 +89,13 @@ WordClassifier::WordClassifier(const NameLexicon& lexicon, const AliasTable& ali
 
 void WordClassifier::TrimCache() {
   if (cache_.size() > kMaxCachedWords) cache_.clear();
+  long_words_.clear();
 }
 
 const WordFacts& WordClassifier::Token(std::string_view token) {
+  if (token.size() > analysis::Decompounder::kMaxCompoundBytes) {
+    return long_words_.emplace_back(ClassifyLongWord(token));
+  }
   std::string text(token);
   auto found = cache_.find(text);
   if (found != cache_.end()) return found->second;
@@ -230,6 +234,22 @@ bool WordClassifier::HasCommonNounSuffix(const std::string& key) {
 bool WordClassifier::IsPlaceAdjective(const std::string& key) const {
   return key.size() > 4 && EndsWith(key, "er") &&
          (lexicon_.Flags(key.substr(0, key.size() - 2)) & kPlace);
+}
+
+// A word too long for a name or a compound (the searches for compounds and
+// role heads below cost more than linear time in its length): never part of
+// a name, a common word when capitalised.  Its key is spelled as usual, so
+// that no check on a short key ("frau", a syllable of "Jong-un") takes it
+// for a short word.
+WordFacts WordClassifier::ClassifyLongWord(std::string_view token) {
+  WordFacts facts;
+  facts.key = WordKey(token);
+  Shape shape = ShapeOf(token);
+  facts.capitalised = shape.capitalised;
+  facts.starts_with_digit = shape.starts_with_digit;
+  facts.acronym = shape.capitalised && shape.letters >= 2 && shape.all_capitals;
+  if (shape.capitalised && !facts.acronym && !facts.key.empty()) facts.kind = NameKind::kCommon;
+  return facts;
 }
 
 WordFacts WordClassifier::Classify(std::string_view token) const {

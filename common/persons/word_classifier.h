@@ -11,6 +11,11 @@
 // noun the dictionary knows without inflected forms (names, places, brands:
 // "Merkel", "Obama"), or an unknown word ("Schoigu", "Kolb").
 //
+// Words longer than analysis::Decompounder::kMaxCompoundBytes are no names
+// and no compounds: they are classified by their shape alone (a capitalised
+// one is a common word), so the cost per word stays linear in its length,
+// and they are kept only until the next TrimCache(), not in the cache.
+//
 // Results for single words are cached; not thread-safe (one per
 // recognizer, one recognizer per thread).
 #pragma once
@@ -21,6 +26,7 @@
 #include "persons/name_lexicon.h"
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -76,11 +82,13 @@ class WordClassifier {
   // "al-Assad", "UN-Sicherheitsrat") from the facts of its parts.
   WordFacts Group(const std::vector<const WordFacts*>& parts) const;
 
-  // Drops the cache when it has grown large (call between documents).
+  // Drops the cache when it has grown large, and the facts of long words
+  // (call between documents).
   void TrimCache();
 
  private:
   WordFacts Classify(std::string_view token) const;
+  static WordFacts ClassifyLongWord(std::string_view token);
   NameKind DictionaryKind(const std::string& key) const;
   bool IsCommonNoun(const std::string& key) const;
   bool IsInflectedFormOfNoun(const std::string& key) const;
@@ -97,6 +105,7 @@ class WordClassifier {
   const dictionary::Dictionary& dictionary_;
   analysis::Decompounder decompounder_;
   std::unordered_map<std::string, WordFacts> cache_;
+  std::deque<WordFacts> long_words_;  // facts of words too long to cache
 };
 
 // True for kinds that can be part of a surname or a name on their own.
