@@ -21,6 +21,7 @@ extern "C" void OnInterrupt(int signal) {
 void InstallInterruptHandlers() {
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 bool InterruptRequested() { return g_interrupted != 0; }
