@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <iostream>
 
 namespace {
@@ -19,7 +20,17 @@ void BindFlags(CLI::App& cli, archivar::app::IndexOptions& options) {
   cli.add_option("--batch", options.batch_size, "Articles per commit")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cli.add_flag("-q,--quiet", options.quiet, "No summary line");
+  cli.add_option("--threads", options.threads,
+                 "Analysis threads (0: one per core); one more thread writes")
+      ->capture_default_str();
+  cli.add_flag_function(
+      "--compact,!--no-compact",
+      [&options](std::int64_t count) {
+        options.compact = count > 0 ? archivar::app::CompactMode::kAlways
+                                    : archivar::app::CompactMode::kNever;
+      },
+      "Compact the database at the end (default: only when it started empty)");
+  cli.add_flag("-q,--quiet", options.quiet, "No progress, no summary line");
   cli.add_option("--aliases", options.aliases_path,
                  "Person alias file (canonical name, TAB, other forms) added to the built-in table");
   cli.add_flag("--prune", options.prune,

@@ -349,6 +349,64 @@ TEST_CASE("Killing the indexer at random moments never loses or duplicates an ar
   CHECK(HoldsEveryArticleOnce(ws, kArticles));
 }
 
+TEST_CASE("A bulk build on several threads finds what a build on one thread finds") {
+  Workspace ws;
+  const int kArticles = 3000;
+  WriteManyArticles(ws.Path("many.jsonl"), kArticles);
+  // The same id twice: the later version must win in both modes.
+  WriteFile(ws.Path("update.jsonl").string(),
+            JsonLine("n7", "Berichtigung", "2020-01-02", "Q", "K",
+                     "Die Feuerwehr meldet einen Großbrand in Pankow."));
+  Run parallel = ws.Index({"--threads", "2", ws.Path("many.jsonl").string(),
+                           ws.Path("update.jsonl").string()});
+  INFO(parallel.err);
+  REQUIRE(parallel.status == 0);
+  CHECK(parallel.err.find("2 shards merged and compacted") != std::string::npos);
+  CHECK(parallel.err.find(std::to_string(kArticles + 1) + " articles indexed (" +
+                          std::to_string(kArticles) + " new, 1 replaced") != std::string::npos);
+  CHECK(HoldsEveryArticleOnce(ws, kArticles));
+  std::vector<std::string> found = ws.Ids({"Großbrand"});
+  std::vector<std::string> brand = ws.Ids({"Brand", "Nummer", "17"});
+
+  Workspace single;
+  REQUIRE(single.Index({"--threads", "1", ws.Path("many.jsonl").string(),
+                        ws.Path("update.jsonl").string()}).status == 0);
+  CHECK(single.Ids({"Großbrand"}) == found);
+  CHECK(found == std::vector<std::string>{"n7"});
+  // Equal scores are ordered by document number, which differs; the best
+  // match and the number of matches do not.
+  std::vector<std::string> single_brand = single.Ids({"Brand", "Nummer", "17"});
+  REQUIRE_FALSE(brand.empty());
+  CHECK(brand.front() == "n17");
+  CHECK(single_brand.front() == "n17");
+  CHECK(single_brand.size() == brand.size());
+  for (const char* dir : {"db.archivar-shard-0", "db.archivar-shard-1",
+                          "db.archivar-compacting"}) {
+    CHECK_FALSE(fs::exists(ws.Path(dir)));
+  }
+}
+
+TEST_CASE("The next run merges the shards of a bulk build killed before its merge") {
+  Workspace ws;
+  WriteManyArticles(ws.Path("many.jsonl"), 400);
+  // What a killed bulk build leaves: an empty database and committed shards.
+  REQUIRE(ws.Exec(ARCHIVAR_INDEX_BIN, {"--db", ws.Path("db.archivar-shard-0").string(),
+                                       "--threads", "1", "--no-compact",
+                                       ws.Path("many.jsonl").string()}).status == 0);
+  Xapian::WritableDatabase(ws.Db(), Xapian::DB_CREATE_OR_OPEN).close();
+  REQUIRE(ws.DocCount() == 0);
+
+  Run resumed = ws.Index({ws.Path("many.jsonl").string()});
+  INFO(resumed.err);
+  CHECK(resumed.status == 0);
+  CHECK(resumed.err.find("merging the 1 shard databases of an interrupted bulk build") !=
+        std::string::npos);
+  CHECK(resumed.err.find("400 articles indexed (0 new, 0 replaced, 400 unchanged)") !=
+        std::string::npos);
+  CHECK(HoldsEveryArticleOnce(ws, 400));
+  CHECK_FALSE(fs::exists(ws.Path("db.archivar-shard-0")));
+}
+
 TEST_CASE("Searches running while the indexer commits never fail") {
   Workspace ws;
   const int kArticles = 30000;

@@ -71,6 +71,10 @@ std::string JoinNotes(const RepairNotes& notes) {
   return joined;
 }
 
+void ReportInputRead(std::uint64_t bytes, const ArticleCallbacks& callbacks) {
+  if (callbacks.on_input_read && bytes > 0) callbacks.on_input_read(bytes);
+}
+
 void Deliver(const RecordOrigin& origin, Article article, const RepairNotes& notes,
              const ArticleCallbacks& callbacks) {
   if (!notes.empty() && callbacks.on_repaired) callbacks.on_repaired(origin, JoinNotes(notes));
@@ -89,6 +93,7 @@ void ReadPlainTextFile(const std::string& root, const std::string& path,
     callbacks.on_rejected({path, 0}, error);
     return;
   }
+  ReportInputRead(content.size(), callbacks);
   RepairNotes notes;
   auto parsed = ParsePlainTextArticle(content, DefaultIdForPath(root, path), &notes);
   std::string().swap(content);
@@ -164,7 +169,13 @@ void ReadJsonLinesStream(gzFile file, const std::string& path,
   };
   int read = 0;
   bool first_chunk = true;
+  z_off_t reported = 0;  // input bytes reported so far
   while (!callbacks.Stopping() && (read = gzread(file, buffer, sizeof buffer)) > 0) {
+    z_off_t position = gzoffset(file);
+    if (position > reported) {
+      ReportInputRead(static_cast<std::uint64_t>(position - reported), callbacks);
+      reported = position;
+    }
     std::string_view chunk(buffer, static_cast<std::size_t>(read));
     if (first_chunk) {
       first_chunk = false;
@@ -271,6 +282,27 @@ void ReadDirectory(const std::string& root, const ArticleCallbacks& callbacks) {
 }
 
 }  // namespace
+
+std::optional<std::uint64_t> InputSize(const std::vector<std::string>& paths) {
+  ArticleCallbacks ignore_errors;
+  ignore_errors.on_rejected = [](const RecordOrigin&, const std::string&) {};
+  std::uint64_t total = 0;
+  for (const auto& path : paths) {
+    if (path == "-") return std::nullopt;
+    std::vector<std::string> files;
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      CollectFiles(path, ignore_errors, &files);
+    } else {
+      files.push_back(path);
+    }
+    for (const auto& file : files) {
+      std::uintmax_t size = fs::file_size(file, error);
+      if (!error) total += size;
+    }
+  }
+  return total;
+}
 
 std::string DefaultIdForPath(const std::string& root, const std::string& file) {
   fs::path relative = root == file ? fs::path(file).filename()

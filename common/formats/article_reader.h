@@ -12,7 +12,9 @@
 
 #include "article.h"
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,9 @@ struct ArticleCallbacks {
   // given twice), with what was done ("2 control characters replaced by
   // spaces; …").  May be empty.
   std::function<void(const RecordOrigin&, const std::string& note)> on_repaired;
+  // Input bytes consumed since the last call (as stored: compressed bytes
+  // for .gz files), for progress.  May be empty.
+  std::function<void(std::uint64_t bytes)> on_input_read;
   // Asked before each record; reading stops when it returns true (for
   // Ctrl-C).  May be empty.
   std::function<bool()> should_stop;
@@ -44,6 +49,10 @@ struct ArticleCallbacks {
 // directory is reported and the others are still read.
 void ReadArticles(const std::vector<std::string>& paths,
                   const ArticleCallbacks& callbacks);
+
+// The bytes ReadArticles(paths) will read: the sizes of the supported
+// files under `paths`; nothing when standard input ("-") is among them.
+std::optional<std::uint64_t> InputSize(const std::vector<std::string>& paths);
 
 // The id of a plain-text article without an ID header: its path relative
 // to the directory it was found under (or its file name when named

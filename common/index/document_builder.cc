@@ -3,10 +3,38 @@
 #include "index/stored_article.h"
 #include "schema.h"
 
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+
 namespace archivar::index {
 namespace {
 
 bool FitsTermLimit(std::size_t bytes) { return bytes <= schema::kMaxTermBytes; }
+
+// The fingerprint value of a built document: FNV-1a over its stored data
+// and the analysis version, as 16 hex digits.
+std::string Fingerprint(const Xapian::Document& doc) {
+  std::uint64_t hash = 14695981039346656037ull;
+  auto mix = [&hash](std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      hash ^= c;
+      hash *= 1099511628211ull;
+    }
+  };
+  mix(schema::kAnalysisVersion);
+  mix(doc.get_data());
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+std::string AbsolutePath(const std::string& path) {
+  if (path == "-") return path;
+  std::error_code error;
+  auto absolute = std::filesystem::absolute(path, error);
+  return error ? path : absolute.lexically_normal().string();
+}
 
 }  // namespace
 
@@ -88,6 +116,15 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   if (!article.category.empty()) doc.add_value(schema::kCategorySlot, article.category);
   doc.set_data(EncodeStoredArticle(article));
   return doc;
+}
+
+PreparedArticle DocumentBuilder::Prepare(const Article& article,
+                                         const std::string& origin_path) {
+  PreparedArticle prepared{IdTerm(article.id), "", Build(article)};
+  prepared.fingerprint = Fingerprint(prepared.document);
+  prepared.document.add_value(schema::kFingerprintSlot, prepared.fingerprint);
+  prepared.document.add_value(schema::kOriginSlot, AbsolutePath(origin_path));
+  return prepared;
 }
 
 }  // namespace archivar::index

@@ -1,16 +1,18 @@
 // DocumentBuilder: turns an Article into the Xapian document Archivar
-// stores, following schema.h:
+// stores (a PreparedArticle, ready for IndexWriter), following schema.h:
 //   - the unique id term (Q<id>) used for replacement,
 //   - title and body words with positions (title words weighted up and
 //     also under the title prefix); compound parts without positions,
 //   - author, source and category words under their prefixes,
 //   - the persons the article mentions (persons::PersonRecognizer): a term
 //     per person and per surname, and their names in a value slot,
-//   - the date in its value slot, and the stored fields as document data.
+//   - the date in its value slot, and the stored fields as document data,
+//   - a fingerprint of that data and the file the article came from, in
+//     their value slots (for incremental runs and --prune).
 // Terms longer than schema::kMaxTermBytes are skipped.
 //
 // Not thread-safe (it uses the caller's Analyzer and PersonRecognizer): one
-// per thread.
+// per thread.  A PreparedArticle may be handed to another thread.
 #pragma once
 
 #include "analysis/analyzer.h"
@@ -35,11 +37,23 @@ std::string SurnameKey(const std::string& person_key);
 // "YYYY-MM-DD" -> "YYYYMMDD", the form kept in the date value slot.
 std::string DateValue(std::string_view date);
 
+// A document ready to be written, made in any thread.
+struct PreparedArticle {
+  std::string id_term;       // IdTerm(article.id)
+  std::string fingerprint;   // of the stored data and schema::kAnalysisVersion
+  Xapian::Document document;  // carries the fingerprint and origin values
+};
+
 class DocumentBuilder {
  public:
   DocumentBuilder(analysis::Analyzer& analyzer, persons::PersonRecognizer& recognizer)
       : analyzer_(analyzer), recognizer_(recognizer) {}
 
+  // `origin_path` is the file the article came from ("-" for standard
+  // input), stored as an absolute path.
+  PreparedArticle Prepare(const Article& article, const std::string& origin_path);
+
+  // The document alone, without fingerprint and origin.
   Xapian::Document Build(const Article& article);
 
  private:

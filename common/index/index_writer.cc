@@ -3,7 +3,6 @@
 #include "schema.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <vector>
 
@@ -24,51 +23,21 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-namespace {
-
-// The fingerprint value of a built document: FNV-1a over its stored data
-// and the analysis version, as 16 hex digits.
-std::string Fingerprint(const Xapian::Document& doc) {
-  uint64_t hash = 14695981039346656037ull;
-  auto mix = [&hash](std::string_view bytes) {
-    for (unsigned char c : bytes) {
-      hash ^= c;
-      hash *= 1099511628211ull;
-    }
-  };
-  mix(schema::kAnalysisVersion);
-  mix(doc.get_data());
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
-}
-
-std::string AbsolutePath(const std::string& path) {
-  if (path == "-") return path;
-  std::error_code error;
-  auto absolute = std::filesystem::absolute(path, error);
-  return error ? path : absolute.lexically_normal().string();
-}
-
-}  // namespace
 
 AddOutcome IndexWriter::Add(const Article& article, const std::string& origin_path) {
-  std::string id_term = IdTerm(article.id);
-  Xapian::Document doc = builder_.Build(article);
-  std::string fingerprint = Fingerprint(doc);
-  Xapian::PostingIterator existing = db_.postlist_begin(id_term);
-  if (existing != db_.postlist_end(id_term)) {
-    if (db_.get_document(*existing).get_value(schema::kFingerprintSlot) == fingerprint) {
-      return AddOutcome::kUnchanged;
-    }
+  return Add(builder_.Prepare(article, origin_path));
+}
+
+AddOutcome IndexWriter::Add(PreparedArticle prepared) {
+  Xapian::PostingIterator existing = db_.postlist_begin(prepared.id_term);
+  bool is_new = existing == db_.postlist_end(prepared.id_term);
+  if (!is_new && db_.get_document(*existing).get_value(schema::kFingerprintSlot) ==
+                     prepared.fingerprint) {
+    return AddOutcome::kUnchanged;
   }
-  AddOutcome outcome = existing == db_.postlist_end(id_term) ? AddOutcome::kNew
-                                                             : AddOutcome::kReplaced;
-  doc.add_value(schema::kFingerprintSlot, fingerprint);
-  doc.add_value(schema::kOriginSlot, AbsolutePath(origin_path));
-  db_.replace_document(id_term, doc);
+  db_.replace_document(prepared.id_term, prepared.document);
   CountChange();
-  return outcome;
+  return is_new ? AddOutcome::kNew : AddOutcome::kReplaced;
 }
 
 bool IndexWriter::Delete(const std::string& id) {

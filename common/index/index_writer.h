@@ -5,7 +5,8 @@
 // destruction (or Close()).  Construction throws Xapian::DatabaseLockError
 // when another process writes to the database and other Xapian::Error
 // subclasses when it cannot be opened or created.
-// Not thread-safe: one thread adds.
+// Not thread-safe: one thread adds (articles may be prepared in others;
+// see IndexingPipeline).
 #pragma once
 
 #include "analysis/analyzer.h"
@@ -38,6 +39,9 @@ class IndexWriter {
   // it when that version is identical (same fingerprint).  `origin_path`
   // is the file it came from, kept for PruneMissingSources().
   AddOutcome Add(const Article& article, const std::string& origin_path = "-");
+
+  // The same for an article prepared elsewhere (in a worker thread).
+  AddOutcome Add(PreparedArticle prepared);
 
   // Deletes the article with this id; false when there is none.
   bool Delete(const std::string& id);

@@ -2,7 +2,9 @@
 
 #include "text/unicode.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -38,6 +40,27 @@ std::string LatinToAscii(const std::string& text) {
   return out;
 }
 
+// Letters with marks (é, ğ, ă, ę) without the marks: canonical
+// decomposition, combining marks dropped.  Gives what Latin-ASCII gives for
+// them, without building that transliterator — which takes milliseconds,
+// too long for a search that meets one "café" in a snippet.  The result
+// may keep other non-ASCII letters (ł, ø, æ, Cyrillic).
+std::string WithoutMarks(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return text;
+  icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString::fromUTF8(text), status);
+  if (U_FAILURE(status)) return text;
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
 }  // namespace
 
 bool HasGermanUmlaut(std::string_view folded_word) {
@@ -52,7 +75,9 @@ std::string GermanSpelling(std::string_view folded_word) {
   for (const auto& [umlaut, spelling] : kUmlauts) {
     spelled = ReplaceAll(std::move(spelled), umlaut, spelling);
   }
-  return IsAscii(spelled) ? spelled : LatinToAscii(spelled);
+  if (IsAscii(spelled)) return spelled;
+  std::string unmarked = WithoutMarks(spelled);
+  return IsAscii(unmarked) ? unmarked : LatinToAscii(spelled);
 }
 
 std::string WithUmlauts(std::string_view spelled_word) {
