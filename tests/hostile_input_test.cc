@@ -529,10 +529,7 @@ TEST_CASE("Truncated, corrupt and fake gzip files keep the records before the da
   for (int i = 0; i < 3000; ++i) CHECK(db.get_termfreq("Qg" + std::to_string(i)) == 1);
 }
 
-// Hidden until archivar-index prints the notes of repaired records
-// (callbacks.on_repaired -> "path:line: note: …" in app/index_command.cc,
-// being wired); the reader already repairs and reports them.
-TEST_CASE("Repaired records are indexed and noted on standard error", "[.][repair-notes]") {
+TEST_CASE("Repaired records are indexed and noted on standard error", "[repair-notes]") {
   Workspace ws;
   std::string body = "Anfang ";
   while (body.size() < (3u << 20)) body += "Wort und noch ein Wort. ";
