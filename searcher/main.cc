@@ -45,6 +45,8 @@ void BindFlags(CLI::App& cli, SearchOptions& options, RawFlags& raw) {
   cli.add_option("--facet-limit", request.facet_limit, "Values shown per facet")
       ->capture_default_str();
   cli.add_flag("--json", options.json, "Print results as one JSON object");
+  cli.add_flag("!--no-snippets", request.snippets,
+               "List hits without highlighted titles and snippets (faster)");
   cli.add_option("--color", raw.color, "auto, always or never (auto honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cli.add_flag("--analyze", options.analyze,

@@ -63,7 +63,7 @@ TEST_CASE("A batch request line sets the SearchRequest fields it names") {
   auto request = ParseBatchRequest(
       R"({"qid": 7, "query": "Haus", "person": "Olaf Scholz", "from": "2019", "to": "2021-06",)"
       R"( "category": ["Lokales", "Politik"], "facets": ["year", "source"], "offset": 10,)"
-      R"( "sort": "newest", "facet_limit": 3})",
+      R"( "sort": "newest", "facet_limit": 3, "snippets": false})",
       defaults);
   REQUIRE(request);
   const SearchRequest& r = request.value();
@@ -76,6 +76,7 @@ TEST_CASE("A batch request line sets the SearchRequest fields it names") {
   CHECK(r.offset == 10);
   CHECK(r.sort == SortOrder::kNewest);
   CHECK(r.facet_limit == 3);
+  CHECK_FALSE(r.snippets);
   // Fields the line does not name keep the command line's values.
   CHECK(r.limit == 20);
   CHECK(r.filters.sources == std::vector<std::string>{"Alpenpost"});
@@ -92,6 +93,8 @@ TEST_CASE("A batch request line that cannot be used says why") {
         "\"limit\" must be a whole number >= 0");
   CHECK(ParseBatchRequest(R"({"facets": [1]})", defaults).error() ==
         "\"facets\" must hold only strings");
+  CHECK(ParseBatchRequest(R"({"snippets": "no"})", defaults).error() ==
+        "\"snippets\" must be true or false");
   CHECK(ParseBatchRequest(R"({"sort": "best"})", defaults).error() ==
         "\"sort\" must be relevance, newest or oldest");
 }

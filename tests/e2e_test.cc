@@ -131,6 +131,14 @@ TEST_CASE("Search output for people and for programs") {
   auto range = first["highlights"][0];
   CHECK(snippet.substr(range[0].get<std::size_t>(),
                        range[1].get<std::size_t>() - range[0].get<std::size_t>()) == "Stadtrand");
+
+  // --no-snippets: the same hits, without snippets and highlighting.
+  Run plain = ws.Search({"Häuser", "Stadtrand", "--no-snippets"});
+  CHECK(plain.out.find("1. Neue Häuser am Stadtrand\n") != std::string::npos);
+  CHECK(plain.out.find("**") == std::string::npos);
+  auto listed = json::parse(ws.Search({"Häuser", "Stadtrand", "--json", "--no-snippets"}).out);
+  CHECK(listed["results"][0]["id"] == first["id"]);
+  CHECK(listed["results"][0]["snippet"] == "");
 }
 
 TEST_CASE("Facets count sources, sections and years over all matches") {

@@ -87,6 +87,28 @@ TEST_CASE("Snippet prefers two different terms over the same term twice") {
   CHECK(MarkHighlights(snippet) == "\u2026w27 w28 w29 [Haus] w31 w32 [Garten] w34\u2026");
 }
 
+TEST_CASE("Snippet stops at the first window holding every query term the article has") {
+  analysis::Analyzer analyzer;
+  const std::string body =
+      Words(80, {{4, "Haus"}, {6, "Garten"}, {50, "Haus"}, {52, "Garten"}}) + "\nNachsatz.";
+  Highlighted full = MakeSnippet(body, {"haus", "gart"}, analyzer, 8);
+  // Told that the article holds two query terms, it stops after the first
+  // window with both: the same snippet as the full search, with less work.
+  Highlighted early = MakeSnippet(body, {"haus", "gart"}, analyzer, 8, 2);
+  CHECK(MarkHighlights(full) == "w01 w02 w03 [Haus] w05 [Garten] w07 w08\u2026");
+  CHECK(MarkHighlights(early) == MarkHighlights(full));
+  // A bound it cannot reach makes it look at the whole body.
+  CHECK(MarkHighlights(MakeSnippet(body, {"haus", "gart"}, analyzer, 8, 3)) ==
+        MarkHighlights(full));
+}
+
+TEST_CASE("Snippet stopped early still knows whether its window reaches the end") {
+  analysis::Analyzer analyzer;
+  const std::string body = "Erster Absatz ohne Treffer.\nDas Haus am Ende.";
+  Highlighted snippet = MakeSnippet(body, {"haus"}, analyzer, 30, 1);
+  CHECK(MarkHighlights(snippet) == "Erster Absatz ohne Treffer. Das [Haus] am Ende.");
+}
+
 TEST_CASE("Snippet without a match shows the opening words") {
   analysis::Analyzer analyzer;
   Highlighted snippet = MakeSnippet(Words(40, {}), {"haus"}, analyzer, 5);

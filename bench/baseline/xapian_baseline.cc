@@ -21,7 +21,7 @@
 //                   FILE.jsonl[.gz]...            build or update DB
 //   xapian-baseline search DB [--limit N] [--stop-words] QUERY
 //                                                 print the ids found, best first
-//   xapian-baseline batch DB [--limit N] [--stop-words]
+//   xapian-baseline batch DB [--limit N] [--stop-words] [--show]
 //                                                 JSON Lines in, JSON Lines out:
 //       stdin  {"qid": "...", "query": "..."} per line
 //       stdout {"qid": "...", "ids": [...], "took_us": N} per line (plus
@@ -237,6 +237,7 @@ struct SearchOptions {
   std::vector<std::string> query_words;  // `search` only; joined by spaces
   bool json = false;                     // `search` only
   bool stop_words = false;               // SimpleStopper with kGermanStopWords
+  bool show = false;  // a results page: title and Xapian's snippet of each hit
 };
 
 // The article id in document data: the data itself, or its "id" field
@@ -247,11 +248,21 @@ std::string IdFromData(const std::string& data) {
   return stored.is_object() ? stored.value("id", "") : "";
 }
 
+// One hit as a results page shows it (batch --show): the stored title and
+// the passage Xapian's MSet::snippet() picks from the stored body, with
+// the query's words highlighted.
+struct Shown {
+  std::string id;
+  std::string title;
+  std::string snippet;
+};
+
 // One database, one parser, one Enquire, reused for every query of a batch.
 class Searcher {
  public:
-  Searcher(const std::string& db_path, bool stop_words) : db_(db_path), enquire_(db_) {
-    parser_.set_stemmer(Xapian::Stem("german"));
+  Searcher(const std::string& db_path, bool stop_words)
+      : db_(db_path), enquire_(db_), stemmer_("german") {
+    parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);  // the default
     if (stop_words) parser_.set_stopper(NewGermanStopper());
     parser_.set_database(db_);
@@ -269,9 +280,26 @@ class Searcher {
     return ids;
   }
 
+  // The best `limit` articles as a results page shows them (needs an index
+  // built with --store-text): the textbook MSet::snippet() over the body.
+  std::vector<Shown> Show(const std::string& query_text, Xapian::doccount limit) {
+    enquire_.set_query(parser_.parse_query(query_text));
+    Xapian::MSet matches = enquire_.get_mset(0, limit);
+    std::vector<Shown> shown;
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      json stored = json::parse(it.get_document().get_data(), nullptr,
+                                /*allow_exceptions=*/false);
+      if (!stored.is_object()) stored = json::object();
+      shown.push_back({stored.value("id", ""), stored.value("title", ""),
+                       matches.snippet(stored.value("body", ""), 200, stemmer_)});
+    }
+    return shown;
+  }
+
  private:
   Xapian::Database db_;
   Xapian::Enquire enquire_;
+  Xapian::Stem stemmer_;
   Xapian::QueryParser parser_;
 };
 
@@ -293,12 +321,21 @@ int RunSearch(const SearchOptions& options) {
   return kExitOk;
 }
 
-json AnswerQuery(Searcher& searcher, const json& request, Xapian::doccount limit) {
+json AnswerQuery(Searcher& searcher, const json& request, const SearchOptions& options) {
   json answer{{"qid", request.value("qid", json())}, {"ids", json::array()}};
   std::string query_text = request.value("query", "");
   auto start = std::chrono::steady_clock::now();
   try {
-    answer["ids"] = searcher.Search(query_text, limit);
+    if (options.show) {
+      json hits = json::array();
+      for (const Shown& hit : searcher.Show(query_text, options.limit)) {
+        answer["ids"].push_back(hit.id);
+        hits.push_back({{"id", hit.id}, {"title", hit.title}, {"snippet", hit.snippet}});
+      }
+      answer["hits"] = hits;
+    } else {
+      answer["ids"] = searcher.Search(query_text, options.limit);
+    }
   } catch (const Xapian::QueryParserError& e) {
     answer["error"] = e.get_description();
   }
@@ -317,7 +354,9 @@ int RunBatch(const SearchOptions& options) {
       std::cerr << "xapian-baseline: skipping a line that is not a JSON object\n";
       continue;
     }
-    std::cout << AnswerQuery(searcher, request, options.limit).dump() << "\n";
+    std::cout << AnswerQuery(searcher, request, options).dump(
+                     -1, ' ', false, json::error_handler_t::replace)
+              << "\n";
   }
   return kExitOk;
 }
@@ -345,7 +384,12 @@ void BindSearchFlags(CLI::App& command, SearchOptions& options, bool takes_query
       ->check(CLI::PositiveNumber);
   command.add_flag("--stop-words", options.stop_words,
                    "Drop German stop words from queries (use with an index built so)");
-  if (!takes_query) return;
+  if (!takes_query) {
+    command.add_flag("--show", options.show,
+                     "A results page: stored title and MSet::snippet() of each hit "
+                     "(index built with --store-text)");
+    return;
+  }
   command.add_option("query", options.query_words, "Query text")->required();
   command.add_flag("--json", options.json, "One JSON object {query, ids}");
 }

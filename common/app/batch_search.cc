@@ -79,6 +79,11 @@ std::string SetField(const std::string& name, const json& value, search::SearchR
   if (name == "limit") return count(request.limit);
   if (name == "offset") return count(request.offset);
   if (name == "facet_limit") return count(request.facet_limit);
+  if (name == "snippets") {
+    if (!value.is_boolean()) return "\"snippets\" must be true or false";
+    request.snippets = value.get<bool>();
+    return "";
+  }
   if (name == "sort") {
     std::string sort;
     if (std::string error = string(sort); !error.empty()) return error;

@@ -140,8 +140,9 @@ void RenderText(const search::SearchResponse& response, const TextStyle& style,
     if (style.color) title = "\033[1m" + title + "\033[0m";
     out << hit.rank << ". " << title << "\n"
         << "   " << MetadataLine(hit.article) << "\n"
-        << PersonsLine(hit.persons)
-        << "   " << Mark(hit.snippet, markers) << "\n\n";
+        << PersonsLine(hit.persons);
+    if (!hit.snippet.text.empty()) out << "   " << Mark(hit.snippet, markers) << "\n";
+    out << "\n";
   }
   out << TotalLine(response) << "\n";
   if (!response.facets.empty()) {

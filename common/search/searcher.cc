@@ -7,6 +7,8 @@
 namespace archivar::search {
 namespace {
 
+constexpr std::size_t kSnippetWords = 30;  // words of body text shown per hit
+
 // A reader is invalidated when the writer commits twice during one search;
 // under a fast bulk load that can happen several times in a row.
 constexpr int kAttemptsOnConcurrentCommit = 50;
@@ -22,6 +24,19 @@ TermSet QueryTerms(const Xapian::Query& query) {
     if (word != std::string::npos) terms.insert(term.substr(word));
   }
   return terms;
+}
+
+// How many distinct query words (unprefixed terms: title and body text)
+// the matched article holds — the most a snippet can show.
+std::size_t TextTermsMatched(const Xapian::Enquire& enquire,
+                             const Xapian::MSetIterator& match) {
+  TermSet found;
+  for (auto term = enquire.get_matching_terms_begin(match);
+       term != enquire.get_matching_terms_end(match); ++term) {
+    const std::string& text = *term;
+    if (!text.empty() && !(text[0] >= 'A' && text[0] <= 'Z')) found.insert(text);
+  }
+  return found.size();
 }
 
 // Sorting by date puts undated articles last in both directions.
@@ -121,7 +136,9 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   response.note = parsed.note;
   TermSet query_terms = QueryTerms(parsed.query);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    response.hits.push_back(MakeHit(it, query_terms));
+    SearchHit hit = MakeHit(it);
+    if (request.snippets) AddSnippet(hit, query_terms, TextTermsMatched(enquire, it));
+    response.hits.push_back(std::move(hit));
   }
   for (std::size_t i = 0; i < spies.size(); ++i) {
     response.facets.push_back({request.facets[i], spies[i]->Top(request.facet_limit)});
@@ -129,17 +146,22 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   return response;
 }
 
-SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match,
-                            const TermSet& query_terms) {
+SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match) {
   SearchHit hit;
   hit.rank = match.get_rank() + 1;
   hit.score = match.get_weight();
   Xapian::Document doc = match.get_document();
   hit.article = index::DecodeStoredArticle(doc.get_data());
   hit.persons = StoredPersons(doc);
-  hit.title = HighlightAll(hit.article.title, query_terms, *analyzer_);
-  hit.snippet = MakeSnippet(hit.article.body, query_terms, *analyzer_);
+  hit.title.text = hit.article.title;
   return hit;
+}
+
+void Searcher::AddSnippet(SearchHit& hit, const TermSet& query_terms,
+                          std::size_t text_terms_matched) {
+  hit.title = HighlightAll(hit.article.title, query_terms, *analyzer_);
+  hit.snippet = MakeSnippet(hit.article.body, query_terms, *analyzer_, kSnippetWords,
+                            text_terms_matched);
 }
 
 }  // namespace archivar::search

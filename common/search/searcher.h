@@ -32,6 +32,9 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   std::vector<std::string> facets;  // facet names (schema::kFacetFields)
   std::size_t facet_limit = 10;     // values shown per facet
+  // Highlight titles and cut snippets; false lists the hits without them
+  // (an id list for a program is several times faster).
+  bool snippets = true;
 };
 
 struct SearchHit {
@@ -70,7 +73,11 @@ class Searcher {
 
  private:
   SearchResponse Run(const SearchRequest& request, const ParsedQuery& parsed);
-  SearchHit MakeHit(const Xapian::MSetIterator& match, const TermSet& query_terms);
+  // `text_terms_matched`: the distinct query words the article holds.
+  SearchHit MakeHit(const Xapian::MSetIterator& match);
+  // Highlights the hit's title and cuts its snippet; `text_terms_matched`
+  // is the number of distinct query words the article holds.
+  void AddSnippet(SearchHit& hit, const TermSet& query_terms, std::size_t text_terms_matched);
 
   Xapian::Database db_;
   const persons::AliasTable& aliases_;

@@ -1,5 +1,7 @@
 #include "search/snippet.h"
 
+#include "analysis/tokenizer.h"
+
 #include <algorithm>
 
 namespace archivar::search {
@@ -10,6 +12,44 @@ constexpr std::string_view kEllipsis = "…";
 struct Window {
   std::size_t first = 0;  // index into the analysed terms
   std::size_t last = 0;   // inclusive
+};
+
+// The terms of a text, tokenised and analysed one paragraph at a time and
+// only as far as they are asked for: a snippet usually needs the first hit
+// and the words after it, not the analysis of the whole body.
+class LazyTerms {
+ public:
+  LazyTerms(std::string_view text, analysis::Analyzer& analyzer)
+      : text_(text), analyzer_(analyzer) {}
+
+  // Analyses until at least `count` terms are known or the text ends;
+  // returns how many are known.
+  std::size_t Reach(std::size_t count) {
+    while (terms_.size() < count && !Complete()) AnalyzeNextParagraph();
+    return terms_.size();
+  }
+  bool Complete() const { return next_paragraph_ >= text_.size(); }
+  const std::vector<analysis::AnalyzedTerm>& terms() const { return terms_; }
+
+ private:
+  void AnalyzeNextParagraph() {
+    std::size_t begin = next_paragraph_;
+    std::size_t end = text_.find('\n', begin);
+    end = end == std::string_view::npos ? text_.size() : end + 1;
+    next_paragraph_ = end;
+    for (const auto& token : analysis::Tokenize(text_.substr(begin, end - begin))) {
+      for (const auto& word_term : analyzer_.WordTerms(token.text)) {
+        terms_.push_back(analysis::AnalyzedTerm{word_term.term, token.position,
+                                                begin + token.start, begin + token.end,
+                                                word_term.rule});
+      }
+    }
+  }
+
+  std::string_view text_;
+  std::size_t next_paragraph_ = 0;  // byte offset
+  std::vector<analysis::AnalyzedTerm> terms_;
+  analysis::Analyzer& analyzer_;
 };
 
 // Distinct query terms among terms[first..last].
@@ -23,15 +63,18 @@ std::size_t DistinctHits(const std::vector<analysis::AnalyzedTerm>& terms,
   return seen.size();
 }
 
-Window BestWindow(const std::vector<analysis::AnalyzedTerm>& terms,
-                  const TermSet& query_terms, std::size_t max_words) {
-  Window best{0, std::min(terms.size(), max_words) - 1};
+// The first window of `max_words` terms with the most distinct query
+// terms; stops looking once one holds `enough_hits`.
+Window BestWindow(LazyTerms& lazy, const TermSet& query_terms, std::size_t max_words,
+                  std::size_t enough_hits) {
+  const auto& terms = lazy.terms();
+  Window best{0, std::min(lazy.Reach(max_words), max_words) - 1};
   std::size_t best_hits = 0;
-  for (std::size_t i = 0; i < terms.size(); ++i) {
+  for (std::size_t i = 0; i < lazy.Reach(i + 1) && best_hits < enough_hits; ++i) {
     if (!query_terms.count(terms[i].term)) continue;
     // Start a few words before the hit so it has some context.
     std::size_t first = i >= 3 ? i - 3 : 0;
-    std::size_t last = std::min(terms.size(), first + max_words) - 1;
+    std::size_t last = std::min(lazy.Reach(first + max_words), first + max_words) - 1;
     // Near the end, fill the window with the words before the hit instead
     // (a body shorter than the window is shown whole).
     first = last + 1 > max_words ? std::min(first, last + 1 - max_words) : 0;
@@ -65,13 +108,16 @@ void AppendMarked(std::string_view text, std::size_t begin, std::size_t end,
 }  // namespace
 
 Highlighted MakeSnippet(std::string_view body, const TermSet& query_terms,
-                        analysis::Analyzer& analyzer, std::size_t max_words) {
+                        analysis::Analyzer& analyzer, std::size_t max_words,
+                        std::size_t enough_hits) {
   Highlighted out;
-  auto terms = analyzer.Analyze(body);
-  if (terms.empty() || max_words == 0) return out;
-  Window window = BestWindow(terms, query_terms, max_words);
+  LazyTerms lazy(body, analyzer);
+  if (lazy.Reach(1) == 0 || max_words == 0) return out;
+  Window window = BestWindow(lazy, query_terms, max_words, enough_hits);
+  const auto& terms = lazy.terms();
+  bool to_the_end = window.last + 1 == terms.size() && lazy.Complete();
   std::size_t begin = window.first == 0 ? 0 : terms[window.first].start;
-  std::size_t end = window.last + 1 == terms.size() ? body.size() : terms[window.last].end;
+  std::size_t end = to_the_end ? body.size() : terms[window.last].end;
   if (begin > 0) out.text += kEllipsis;
   AppendMarked(body, begin, end, terms, query_terms, out);
   if (end < body.size()) out.text += kEllipsis;
