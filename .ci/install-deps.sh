@@ -12,6 +12,8 @@ PACKAGES=(
   nlohmann-json3-dev            # JSON Lines input, --json output
   libcli11-dev                  # command lines
   catch2                        # tests (Catch2 v2)
+  clang libclang-rt-14-dev      # sanitizer build (.ci/sanitize) and fuzzers (tests/fuzz/run.sh)
+  llvm-14                       # llvm-symbolizer: file:line in sanitizer reports
   wngerman hunspell-de-de       # German word lists, compiled into the dictionary
   python3                       # benchmarks
 )
