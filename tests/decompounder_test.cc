@@ -111,6 +111,19 @@ TEST_CASE("Decompounder lists all parts, outermost first") {
   }
 }
 
+TEST_CASE("Decompounder splits a listed word only into two listed nouns, in its listed form") {
+  // Hunspell lists these whole; both parts are listed nouns.
+  CHECK(Describe(German().Split("walfang")) == "wal|fang");
+  CHECK(Describe(German().Split("kindergarten")) == "kind|garten");
+  // The inflected form is split like its listed form, the ending kept on
+  // the head; an inflected head counts as its noun ("wunden" = "wunde" + n).
+  CHECK(Describe(German().Split("bisswunden")) == "biss|wunden");
+  // "minister" + n does not split, so neither does "ministern" (not
+  // mini|stern); a head under 4 letters is not enough for a listed word.
+  CHECK(Describe(German().Split("ministern")) == "(whole)");
+  CHECK(Describe(German().Split("kuckucksei")) == "(whole)");
+}
+
 TEST_CASE("Decompounder leaves words that only look like compounds whole") {
   const char* words[] = {
       // The examples: no Ratte -> Rat, Separatist -> Rat, Parente -> Rente.

@@ -47,7 +47,10 @@ bool IsForeignSuffixWord(std::string_view head) {
 }  // namespace
 
 bool Decompounder::IsUsableHead(std::string_view head, std::string_view modifier) const {
-  if (!dictionary_.IsNoun(head) || IsDerivationalSuffix(head) || IsForeignSuffixWord(head)) {
+  // A head may be inflected ("Biss|wunden"): a noun, or a listed noun plus
+  // an inflection ending.
+  bool noun = dictionary_.IsNoun(head) || IsInflectedListedNoun(head);
+  if (!noun || IsDerivationalSuffix(head) || IsForeignSuffixWord(head)) {
     return false;
   }
   if (head.size() >= kMinPartLength) return true;
@@ -104,6 +107,51 @@ bool Decompounder::IsWholeEntry(std::string_view word) const {
   return false;
 }
 
+bool Decompounder::IsListedNounPair(std::string_view modifier, std::string_view head) const {
+  auto listed_noun = [&](std::string_view part, std::size_t min_length) {
+    return part.size() >= min_length && dictionary_.IsWholeEntry(part) &&
+           dictionary_.IsNoun(part);
+  };
+  return listed_noun(modifier, kMinShortPartLength) && listed_noun(head, kMinPartLength);
+}
+
+bool Decompounder::IsInflectedListedNoun(std::string_view word) const {
+  for (std::string_view ending : kInflectionEndings) {
+    std::string_view base = word.substr(0, word.size() - ending.size());
+    if (EndsWith(word, ending) && dictionary_.IsWholeEntry(base) && dictionary_.IsNoun(base)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view Decompounder::ListedForm(std::string_view word) const {
+  if (dictionary_.IsWholeEntry(word)) return word;
+  for (std::string_view ending : kInflectionEndings) {
+    std::string_view base = word.substr(0, word.size() - ending.size());
+    if (EndsWith(word, ending) && dictionary_.IsWholeEntry(base)) return base;
+  }
+  return word;
+}
+
+std::optional<CompoundSplit> Decompounder::SplitListedWord(std::string_view word,
+                                                           PrefixMemo& memo) const {
+  // The listed form is split, not the inflected word: "Ministern" is
+  // "Minister" + n, which does not split — not "Mini|stern".
+  std::string_view base = ListedForm(word);
+  std::string_view ending = word.substr(base.size());
+  for (std::size_t cut = kMinShortPartLength; cut + kMinPartLength <= base.size(); ++cut) {
+    std::string_view modifier = base.substr(0, cut);
+    std::string_view head = base.substr(cut);
+    if (!IsUsableHead(head, modifier)) continue;
+    auto usable = UsableModifier(modifier, memo);
+    if (usable && IsListedNounPair(*usable, head)) {
+      return CompoundSplit{std::move(*usable), std::string(head) + std::string(ending)};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<CompoundSplit> Decompounder::Split(std::string_view word) const {
   if (word.size() > kMaxCompoundBytes) return std::nullopt;
   PrefixMemo memo(word.size() + 1, 0);
@@ -118,9 +166,8 @@ bool Decompounder::IsCompoundPrefix(std::string_view prefix, PrefixMemo& memo) c
 
 std::optional<CompoundSplit> Decompounder::SplitPrefix(std::string_view word,
                                                        PrefixMemo& memo) const {
-  if (word.size() < kMinCompoundLength || IsWholeEntry(word)) {
-    return std::nullopt;
-  }
+  if (word.size() < kMinCompoundLength) return std::nullopt;
+  if (IsWholeEntry(word)) return SplitListedWord(word, memo);
   // A head that is a base word of its own beats a longer head that is a
   // compound itself ("fahrrad|reifen", not "fahr|radreifen";
   // "hochwasser|schutz", not "hoch|wasserschutz").

@@ -74,6 +74,17 @@ class Decompounder {
   bool IsCompoundPrefix(std::string_view prefix, PrefixMemo& memo) const;
   // The modifier without its linking element when it is a usable modifier.
   std::optional<std::string> UsableModifier(std::string_view modifier, PrefixMemo& memo) const;
+  // A word the dictionary lists whole ("Walfang", "Bisswunden") may still
+  // be a compound, but is split only into two listed nouns (a modifier of
+  // 3 letters or more, a head of 4 or more), and in its listed form.
+  std::optional<CompoundSplit> SplitListedWord(std::string_view word, PrefixMemo& memo) const;
+  bool IsListedNounPair(std::string_view modifier, std::string_view head) const;
+  // True when the word is a listed noun plus an inflection ending
+  // ("wunden" = "wunde" + n).
+  bool IsInflectedListedNoun(std::string_view word) const;
+  // The word, or the word without the inflection ending that makes it a
+  // listed entry ("bisswunden" -> "bisswunde").
+  std::string_view ListedForm(std::string_view word) const;
   bool IsWholeEntry(std::string_view word) const;
   bool IsUsableHead(std::string_view head, std::string_view modifier) const;
 
