@@ -21,7 +21,8 @@ void BindFlags(CLI::App& cli, archivar::app::IndexOptions& options) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cli.add_option("--threads", options.threads,
-                 "Analysis threads (0: one per core); one more thread writes")
+                 "Threads (0: one per core): one writes, the others analyse; from 4 on, a bulk build "
+                 "writes threads/2 shards in parallel")
       ->capture_default_str();
   cli.add_flag_function(
       "--compact,!--no-compact",

@@ -365,7 +365,7 @@ TEST_CASE("A bulk build on several threads finds what a build on one thread find
   WriteFile(ws.Path("update.jsonl").string(),
             JsonLine("n7", "Berichtigung", "2020-01-02", "Q", "K",
                      "Die Feuerwehr meldet einen Großbrand in Pankow."));
-  Run parallel = ws.Index({"--threads", "2", ws.Path("many.jsonl").string(),
+  Run parallel = ws.Index({"--threads", "4", ws.Path("many.jsonl").string(),
                            ws.Path("update.jsonl").string()});
   INFO(parallel.err);
   REQUIRE(parallel.status == 0);

@@ -151,6 +151,16 @@ std::size_t ThreadCount(const IndexOptions& options) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// One thread writes; the others analyse.
+std::size_t AnalysisThreads(const IndexOptions& options) {
+  return std::max<std::size_t>(1, ThreadCount(options) - 1);
+}
+
+// A shard needs two threads (one analyses, one writes).  On 2 cores one
+// writer fed by one analyser is as fast as two shards and their merge
+// (bench/README.md), so shards start at 4 threads.
+std::size_t ShardCount(const IndexOptions& options) { return ThreadCount(options) / 2; }
+
 // "…: Permission denied" when Xapian knows the system's reason.
 std::string WithReason(const Xapian::Error& e) {
   const char* reason = e.get_error_string();
@@ -171,7 +181,7 @@ index::IndexingPipeline::OnWritten CountWritten(IndexCounts& counts, ProgressMet
 // Analyses and writes every input article (see IndexingPipeline).
 void IndexInputs(const IndexOptions& options, const persons::AliasTable& aliases,
                  index::IndexWriter& writer, IndexCounts& counts, ProgressMeter& meter) {
-  index::IndexingPipeline pipeline(writer, aliases, ThreadCount(options),
+  index::IndexingPipeline pipeline(writer, aliases, AnalysisThreads(options),
                                    CountWritten(counts, meter));
   ForEachArticle(options, counts, meter, [&](const RecordOrigin& origin, Article article) {
     return pipeline.Add(std::move(article), origin.path);
@@ -241,10 +251,10 @@ WriterPtr MergeLeftoverShards(const IndexOptions& options, const persons::AliasT
 }
 
 // Whether to build in parallel shards: only into an empty database (a
-// bulk build), on more than one thread, on a file system that can swap
-// directories atomically (checked on two fresh shards).
+// bulk build), with threads for two shards or more, on a file system that
+// can swap directories atomically.
 bool ShouldBuildInShards(const IndexOptions& options, bool started_empty) {
-  return started_empty && ThreadCount(options) > 1 && options.delete_ids.empty() &&
+  return started_empty && ShardCount(options) > 1 && options.delete_ids.empty() &&
          !options.prune && options.compact != CompactMode::kNever &&
          index::CanSwapDirectoriesNextTo(options.db_path);
 }
@@ -255,7 +265,7 @@ void BuildInShards(const IndexOptions& options, const persons::AliasTable& alias
                    index::IndexWriter& writer, IndexCounts& counts, ProgressMeter& meter) {
   std::vector<std::string> shards;
   {
-    index::ShardedBuild build(options.db_path, ThreadCount(options), options.batch_size,
+    index::ShardedBuild build(options.db_path, ShardCount(options), options.batch_size,
                               aliases, CountWritten(counts, meter));
     ForEachArticle(options, counts, meter, [&](const RecordOrigin& origin, Article article) {
       return build.Add(std::move(article), origin.path);

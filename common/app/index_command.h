@@ -31,7 +31,7 @@ struct IndexOptions {
   bool dry_run = false;             // parse and analyse only, no database
   bool json = false;                // with dry_run: one JSON object per article
   std::size_t batch_size = 1000;    // articles per commit
-  std::size_t threads = 0;          // analysis threads; 0: one per core
+  std::size_t threads = 0;          // threads in all; 0: one per core
   CompactMode compact = CompactMode::kAuto;
   ProgressMode progress = ProgressMode::kAuto;
   bool quiet = false;               // no progress, no summary line
@@ -41,8 +41,9 @@ struct IndexOptions {
 };
 
 // Runs the indexer; returns an ExitCode (see exit_code.h).  Articles are
-// analysed in `threads` worker threads and written in input order by one
-// writer; articles whose content is unchanged since the last run are
+// analysed in `threads - 1` worker threads and written in input order by
+// one writer (a bulk build with 4 threads or more writes threads/2 shards
+// in parallel and merges them); articles whose content is unchanged since the last run are
 // skipped.  On SIGINT/SIGTERM it stops at the next record, commits, and
 // returns kExitInterrupted (without compacting).
 int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err);
