@@ -798,6 +798,9 @@ TEST_CASE("Directories without permission fail clearly and change nothing") {
     INFO(run.err);
     CHECK(run.status == 2);
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+    // Said as it is: no permission, not "locked by another process".
+    CHECK(Contains(run.err, "archivar-index: cannot write to the database '" + ws.Db() +
+                                "': Permission denied (it can still be searched)"));
     CHECK(ws.DocCount() == 2);
     Run search = ExecAs(ws, *prefix, archivar::testing::SearchProgram(),
                         {"--db", ws.Db(), "--json", "Häuser"});

@@ -18,6 +18,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -341,9 +343,13 @@ std::chrono::milliseconds ProgressInterval(ProgressMeter::Style style) {
                                               : std::chrono::milliseconds(10000);
 }
 
-// Another writer holds the lock — or the lock cannot be taken at all (a
-// read-only database), when Xapian gives the system's reason.
+// Another writer holds the lock — or the lock cannot be taken at all: a
+// database we may not write to (Xapian reports both as a lock error).
 std::string LockErrorMessage(const std::string& db_path, const Xapian::DatabaseLockError& e) {
+  if (access(db_path.c_str(), W_OK) != 0) {
+    return "archivar-index: cannot write to the database '" + db_path +
+           "': " + std::strerror(errno) + " (it can still be searched)";
+  }
   const char* reason = e.get_error_string();
   if (reason != nullptr && *reason != '\0') {
     return "archivar-index: cannot lock the database '" + db_path +
