@@ -8,7 +8,7 @@ namespace archivar::search {
 namespace {
 
 // Serialised counts: "value\x1fcount\n" per value.
-std::string EncodeCounts(const std::map<std::string, Xapian::doccount>& counts) {
+std::string EncodeCounts(const std::map<std::string, Xapian::doccount, std::less<>>& counts) {
   std::string out;
   for (const auto& [value, count] : counts) {
     out += value + schema::kFacetValueSeparator + std::to_string(count) + '\n';
@@ -31,7 +31,17 @@ std::vector<std::string> SplitFacetValues(const std::string& values) {
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  for (auto& value : SplitFacetValues(doc.get_value(slot_))) ++counts_[std::move(value)];
+  const std::string values = doc.get_value(slot_);
+  std::string_view rest = values;
+  while (!rest.empty()) {
+    std::size_t end = std::min(rest.find(schema::kFacetValueSeparator), rest.size());
+    std::string_view value = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (value.empty()) continue;
+    auto counted = counts_.find(value);
+    if (counted == counts_.end()) counted = counts_.emplace(std::string(value), 0).first;
+    ++counted->second;
+  }
 }
 
 std::string FacetSpy::serialise() const { return std::to_string(slot_); }

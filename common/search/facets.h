@@ -47,7 +47,9 @@ class FacetSpy : public Xapian::MatchSpy {
 
  private:
   Xapian::valueno slot_;
-  std::map<std::string, Xapian::doccount> counts_;
+  // Per single value; looked up by string_view (std::less<>), so counting
+  // a matching document allocates nothing for values already seen.
+  std::map<std::string, Xapian::doccount, std::less<>> counts_;
 };
 
 // The values held in one slot value (separated by
