@@ -24,18 +24,8 @@ if [[ ! -d $corpora ]]; then
   exit 0
 fi
 
-# Runs a build step quietly; shows its output only if it fails.
-quietly() {
-  local log
-  log=$(mktemp)
-  if ! "$@" >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    echo "relevance benchmark: build step failed: $*" >&2
-    exit 1
-  fi
-  rm -f "$log"
-}
+# quietly LABEL COMMAND...: a build step that shows its output only if it fails.
+source "$repo/bench/lib.sh"
 
 has_archivar() {
   [[ -x $1/indexer/archivar-index && -x $1/searcher/archivar-search ]]
@@ -48,13 +38,13 @@ if ! has_archivar "$archivar_build"; then
   fi
   archivar_build=$bench_build/archivar
   echo "no Archivar programs in $repo/build; building them in $archivar_build" >&2
-  quietly cmake -S "$repo" -B "$archivar_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  quietly "relevance benchmark" cmake -S "$repo" -B "$archivar_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DARCHIVAR_BUILD_TESTS=OFF
-  quietly cmake --build "$archivar_build" -j"$jobs" --target archivar-index archivar-search
+  quietly "relevance benchmark" cmake --build "$archivar_build" -j"$jobs" --target archivar-index archivar-search
 fi
 echo "building the Xapian baseline in $bench_build" >&2
-quietly cmake -S "$repo/bench" -B "$bench_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-quietly cmake --build "$bench_build" -j"$jobs"
+quietly "relevance benchmark" cmake -S "$repo/bench" -B "$bench_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+quietly "relevance benchmark" cmake --build "$bench_build" -j"$jobs"
 
 export PYTHONDONTWRITEBYTECODE=1  # keep the source tree free of __pycache__
 exec python3 "$repo/bench/relevance/evaluate.py" \

@@ -38,18 +38,8 @@ if [[ $# -eq 0 ]]; then
   exit 2
 fi
 
-# Runs a build step quietly; shows its output only if it fails.
-quietly() {
-  local log
-  log=$(mktemp)
-  if ! "$@" >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    echo "scale benchmark: build step failed: $*" >&2
-    exit 1
-  fi
-  rm -f "$log"
-}
+# quietly LABEL COMMAND...: a build step that shows its output only if it fails.
+source "$repo/bench/lib.sh"
 
 if [[ -n ${ARCHIVAR_BUILD_DIR:-} ]]; then
   if [[ ! -x $archivar_build/indexer/archivar-index || ! -x $archivar_build/searcher/archivar-search ]]; then
@@ -58,13 +48,13 @@ if [[ -n ${ARCHIVAR_BUILD_DIR:-} ]]; then
   fi
 else
   echo "building Archivar in $archivar_build" >&2
-  quietly cmake -S "$repo" -B "$archivar_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  quietly "scale benchmark" cmake -S "$repo" -B "$archivar_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DARCHIVAR_BUILD_TESTS=OFF
-  quietly cmake --build "$archivar_build" -j"$jobs" --target archivar-index archivar-search
+  quietly "scale benchmark" cmake --build "$archivar_build" -j"$jobs" --target archivar-index archivar-search
 fi
 echo "building the Xapian baseline in $bench_build" >&2
-quietly cmake -S "$repo/bench" -B "$bench_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-quietly cmake --build "$bench_build" -j"$jobs" --target xapian-baseline
+quietly "scale benchmark" cmake -S "$repo/bench" -B "$bench_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+quietly "scale benchmark" cmake --build "$bench_build" -j"$jobs" --target xapian-baseline
 
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
