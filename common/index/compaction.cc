@@ -15,9 +15,7 @@ namespace fs = std::filesystem;
 // Where the compacted copy is written, and where the old database sits
 // after the swap until it is removed.
 std::string SideDirectory(const std::string& db_path) {
-  fs::path path = fs::path(db_path).lexically_normal();
-  if (path.filename().empty()) path = path.parent_path();  // "db/" -> "db"
-  return path.string() + ".archivar-compacting";
+  return PathNextTo(db_path, ".archivar-compacting");
 }
 
 // Swaps two directories in one step (Linux renameat2 RENAME_EXCHANGE).
@@ -26,6 +24,12 @@ bool ExchangeDirectories(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::string PathNextTo(const std::string& db_path, std::string_view suffix) {
+  fs::path path = fs::path(db_path).lexically_normal();
+  if (path.filename().empty()) path = path.parent_path();  // "db/" -> "db"
+  return path.string() + std::string(suffix);
+}
 
 void RemoveCompactionLeftovers(const std::string& db_path) {
   std::error_code ignored;

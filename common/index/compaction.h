@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace archivar::index {
@@ -31,6 +32,10 @@ CompactionResult ReplaceWithCompacted(const std::string& db_path,
 
 // ReplaceWithCompacted(db_path, {db_path}).
 CompactionResult CompactInPlace(const std::string& db_path);
+
+// "<db_path><suffix>": a path next to the database, whether or not
+// `db_path` ends in a slash ("db/" + ".x" -> "db.x").
+std::string PathNextTo(const std::string& db_path, std::string_view suffix);
 
 // Whether the file system holding `db_path` can swap directories
 // atomically (tried on two scratch directories next to it).

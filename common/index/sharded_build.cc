@@ -1,5 +1,7 @@
 #include "index/sharded_build.h"
 
+#include "index/compaction.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <functional>
@@ -12,11 +14,7 @@ namespace fs = std::filesystem;
 constexpr const char* kShardSuffix = ".archivar-shard-";
 
 // "<db>.archivar-shard-" for `db_path` with or without a trailing slash.
-std::string ShardPrefix(const std::string& db_path) {
-  fs::path path = fs::path(db_path).lexically_normal();
-  if (path.filename().empty()) path = path.parent_path();
-  return path.string() + kShardSuffix;
-}
+std::string ShardPrefix(const std::string& db_path) { return PathNextTo(db_path, kShardSuffix); }
 
 }  // namespace
 

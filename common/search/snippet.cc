@@ -1,7 +1,5 @@
 #include "search/snippet.h"
 
-#include "analysis/tokenizer.h"
-
 #include <algorithm>
 
 namespace archivar::search {
@@ -37,12 +35,10 @@ class LazyTerms {
     std::size_t end = text_.find('\n', begin);
     end = end == std::string_view::npos ? text_.size() : end + 1;
     next_paragraph_ = end;
-    for (const auto& token : analysis::Tokenize(text_.substr(begin, end - begin))) {
-      for (const auto& word_term : analyzer_.WordTerms(token.text)) {
-        terms_.push_back(analysis::AnalyzedTerm{word_term.term, token.position,
-                                                begin + token.start, begin + token.end,
-                                                word_term.rule});
-      }
+    for (auto& term : analyzer_.Analyze(text_.substr(begin, end - begin))) {
+      term.start += begin;  // offsets into the whole text
+      term.end += begin;
+      terms_.push_back(std::move(term));
     }
   }
 
