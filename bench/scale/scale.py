@@ -266,21 +266,21 @@ def verdict(ok):
     return "yes" if ok else "**no**"
 
 
-def table_without_text_baseline(row):
-    """The table of a size measured without the stored-text recipe
-    (--text-baseline-max): no size ratio, no results-page pair; the id
-    lists compare with the recipe's ids-only database."""
-    size = row["size"]
-    speedup = row["baseline_index_s"] / row["archivar_index_s"]
-    ids_p50 = row["archivar_ids_p50_ms"] / row["baseline_p50_ms"]
-    ids_p99 = row["archivar_ids_p99_ms"] / row["baseline_p99_ms"]
-    lines = [
-        f"### {size:,} articles (about {row['mean_bytes']:,} bytes of title + body each; "
+def table_heading(row, extra=""):
+    return [
+        f"### {row['size']:,} articles (about {row['mean_bytes']:,} bytes of title + body each; "
         f"{row['cores']} cores, load average {row['load']} at the start; commit {row['commit']}; "
-        f"{row['date']}; recipe with stored text not run)",
+        f"{row['date']}{extra})",
         "",
         "| measure | Archivar | textbook Xapian | Archivar vs textbook | target | met |",
         "|---|---|---|---|---|---|",
+    ]
+
+
+def indexing_rows(row):
+    size = row["size"]
+    speedup = row["baseline_index_s"] / row["archivar_index_s"]
+    return [
         f"| indexing: wall time | {row['archivar_index_s']:,.1f} s "
         f"({size / row['archivar_index_s']:,.0f} articles/s) "
         f"| {row['baseline_index_s']:,.1f} s ({size / row['baseline_index_s']:,.0f} articles/s) "
@@ -288,6 +288,29 @@ def table_without_text_baseline(row):
         f"| indexing: peak memory (RSS) | {row['archivar_rss_mib']:,.0f} MiB "
         f"| {row['baseline_rss_mib']:,.0f} MiB | | ≤ 1.5 GiB "
         f"| {verdict(row['archivar_rss_mib'] * MIB <= TARGET_RSS_BYTES)} |",
+    ]
+
+
+def table_ending(row):
+    return [
+        f"| start-up: one search process, median | {row['archivar_startup_ms']:.1f} ms "
+        f"| {row['baseline_startup_ms']:.1f} ms | | ≤ {TARGET_STARTUP_MS:g} ms "
+        f"| {verdict(row['archivar_startup_ms'] <= TARGET_STARTUP_MS)} |",
+        "",
+        "Slowest mixed queries (last pass): " + "; ".join(
+            f"`{qid}` {json.dumps(query, ensure_ascii=False)} {ms:.2f} ms"
+            for qid, query, ms in row["_slowest"]),
+        "",
+    ]
+
+
+def table_without_text_baseline(row):
+    """The table of a size measured without the stored-text recipe
+    (--text-baseline-max): no size ratio, no results-page pair; the id
+    lists compare with the recipe's ids-only database."""
+    ids_p50 = row["archivar_ids_p50_ms"] / row["baseline_p50_ms"]
+    ids_p99 = row["archivar_ids_p99_ms"] / row["baseline_p99_ms"]
+    lines = table_heading(row, "; recipe with stored text not run") + indexing_rows(row) + [
         f"| database compacted | {row['archivar_compacted_mib']:,.1f} MiB (with stored text) "
         f"| {row['baseline_compacted_mib']:,.1f} MiB (ids only) | | | |",
         f"| search, id lists: p50 (Archivar mixed without snippets; textbook keywords, "
@@ -300,23 +323,11 @@ def table_without_text_baseline(row):
         f"| search, results pages: p50 / p99 (Archivar mixed with snippets) "
         f"| {row['archivar_p50_ms']:.3f} / {row['archivar_p99_ms']:.3f} ms | – | | "
         f"p99 ≤ {TARGET_P99_MS:g} ms | {verdict(row['archivar_p99_ms'] <= TARGET_P99_MS)} |",
-        f"| start-up: one search process, median | {row['archivar_startup_ms']:.1f} ms "
-        f"| {row['baseline_startup_ms']:.1f} ms | | ≤ {TARGET_STARTUP_MS:g} ms "
-        f"| {verdict(row['archivar_startup_ms'] <= TARGET_STARTUP_MS)} |",
-        "",
-        "Slowest mixed queries (last pass): " + "; ".join(
-            f"`{qid}` {json.dumps(query, ensure_ascii=False)} {ms:.2f} ms"
-            for qid, query, ms in row["_slowest"]),
-        "",
-    ]
+    ] + table_ending(row)
     return "\n".join(lines)
 
 
 def table(row):
-    size = row["size"]
-    a_rate = size / row["archivar_index_s"]
-    b_rate = size / row["baseline_index_s"]
-    speedup = row["baseline_index_s"] / row["archivar_index_s"]
     if row["baseline_text_compacted_mib"] == "":
         return table_without_text_baseline(row)
     size_ratio = row["archivar_compacted_mib"] / row["baseline_text_compacted_mib"]
@@ -326,19 +337,7 @@ def table(row):
     ids_p99 = row["archivar_ids_p99_ms"] / row["baseline_p99_ms"]
     before = ("– (archivar-index compacts a new database itself)" if row["archivar_mib"] == ""
               else f"{row['archivar_mib']:,.1f} MiB")
-    lines = [
-        f"### {size:,} articles (about {row['mean_bytes']:,} bytes of title + body each; "
-        f"{row['cores']} cores, load average {row['load']} at the start; commit {row['commit']}; "
-        f"{row['date']})",
-        "",
-        "| measure | Archivar | textbook Xapian | Archivar vs textbook | target | met |",
-        "|---|---|---|---|---|---|",
-        f"| indexing: wall time | {row['archivar_index_s']:,.1f} s ({a_rate:,.0f} articles/s) "
-        f"| {row['baseline_index_s']:,.1f} s ({b_rate:,.0f} articles/s) "
-        f"| {speedup:.2f}× as fast | ≥ {TARGET_SPEEDUP:g}× | {verdict(speedup >= TARGET_SPEEDUP)} |",
-        f"| indexing: peak memory (RSS) | {row['archivar_rss_mib']:,.0f} MiB "
-        f"| {row['baseline_rss_mib']:,.0f} MiB | | ≤ 1.5 GiB "
-        f"| {verdict(row['archivar_rss_mib'] * MIB <= TARGET_RSS_BYTES)} |",
+    lines = table_heading(row) + indexing_rows(row) + [
         f"| database before compaction | {before} | {row['baseline_mib']:,.1f} MiB "
         f"(ids only), {row['baseline_text_mib']:,.1f} MiB (stored text) | | | |",
         f"| database compacted | {row['archivar_compacted_mib']:,.1f} MiB "
@@ -364,15 +363,7 @@ def table(row):
         f"{row['archivar_kw_p99_ms']:.3f} ms | {row['baseline_p50_ms']:.3f} / "
         f"{row['baseline_p99_ms']:.3f} ms | {row['archivar_kw_p50_ms'] / row['baseline_p50_ms']:.2f}× / "
         f"{row['archivar_kw_p99_ms'] / row['baseline_p99_ms']:.2f}× | | |",
-        f"| start-up: one search process, median | {row['archivar_startup_ms']:.1f} ms "
-        f"| {row['baseline_startup_ms']:.1f} ms | | ≤ {TARGET_STARTUP_MS:g} ms "
-        f"| {verdict(row['archivar_startup_ms'] <= TARGET_STARTUP_MS)} |",
-        "",
-        "Slowest mixed queries (last pass): " + "; ".join(
-            f"`{qid}` {json.dumps(query, ensure_ascii=False)} {ms:.2f} ms"
-            for qid, query, ms in row["_slowest"]),
-        "",
-    ]
+    ] + table_ending(row)
     return "\n".join(lines)
 
 
