@@ -16,11 +16,18 @@ constexpr int kAttemptsOnConcurrentCommit = 50;
 // The analysed words of the query, without field prefixes (Xapian
 // prefixes are upper case, analysed words never are), so that "title:Haus"
 // highlights "Haus" too.
+// Where the word starts in a term: after its field prefix (capital
+// letters, schema.h), 0 for the unprefixed words of title and body text,
+// npos for a term that is all prefix.
+std::size_t WordStart(const std::string& term) {
+  return term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+}
+
 TermSet QueryTerms(const Xapian::Query& query) {
   TermSet terms;
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
     const std::string& term = *it;
-    std::size_t word = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    std::size_t word = WordStart(term);
     if (word != std::string::npos) terms.insert(term.substr(word));
   }
   return terms;
@@ -30,13 +37,13 @@ TermSet QueryTerms(const Xapian::Query& query) {
 // the matched article holds — the most a snippet can show.
 std::size_t TextTermsMatched(const Xapian::Enquire& enquire,
                              const Xapian::MSetIterator& match) {
-  TermSet found;
+  // Xapian lists each matching query term once.
+  std::size_t matched = 0;
   for (auto term = enquire.get_matching_terms_begin(match);
        term != enquire.get_matching_terms_end(match); ++term) {
-    const std::string& text = *term;
-    if (!text.empty() && !(text[0] >= 'A' && text[0] <= 'Z')) found.insert(text);
+    if (WordStart(*term) == 0) ++matched;
   }
-  return found.size();
+  return matched;
 }
 
 // Sorting by date puts undated articles last in both directions.
