@@ -46,7 +46,7 @@ inline constexpr Xapian::valueno kPersonsSlot = 6;
 
 // Changes whenever the analysis changes what terms an article gets, so
 // that re-indexing an unchanged article after an upgrade still rewrites it.
-inline constexpr std::string_view kAnalysisVersion = "german-4-listed-compounds";
+inline constexpr std::string_view kAnalysisVersion = "german-5-weak-verbs";
 
 // The facets users may ask for (--facet NAME) and the slot of each.
 struct FacetField {

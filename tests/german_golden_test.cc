@@ -129,6 +129,33 @@ TEST_CASE("A compound typed with ae/oe/ue gives the term of its umlaut spelling"
   }
 }
 
+TEST_CASE("Golden: weak verb forms share the term of their infinitive and its -ung noun") {
+  // Participles, tense forms and participles used as nouns or adjectives
+  // take the infinitive hunspell lists ("beerdigt" -> beerdigen), whose
+  // Snowball stem is the -ung noun's: the query "Beerdigung" finds "wird
+  // beerdigt" (relevance benchmark, paraphrase group).
+  const Golden cases[] = {
+      {"beerdigt beerdigte Beerdigung beerdigen",
+       "1:beerdig(stem) 2:beerdig(stem) 3:beerdig(stem) 4:beerdig(stem)"},
+      {"angezündet angezuendet anzünden", "1:anzuend(stem) 2:anzuend(stem) 3:anzuend(stem)"},
+      {"Verletzter verletzt Verletzung", "1:verletz(stem) 2:verletz(stem) 3:verletz(stem)"},
+      {"gefasst gefasster fassen", "1:fass(stem) 2:fass(stem) 3:fass(stem)"},
+      {"sammelt sammeln", "1:sammeln(stem) 2:sammeln(stem)"},
+  };
+  CheckGolden(cases);
+}
+
+TEST_CASE("Golden: adjectives, nouns in -t and other words stay apart from verbs") {
+  // "rechten" is "recht" + en, not a form of "rechen"; "seit" is no form of
+  // "sein" (only -eln/-ern verbs end in a bare -n); "Vorfahrt" is a noun,
+  // not a form of "vorfahren"; listed words that are no participles stay.
+  const Golden cases[] = {
+      {"recht rechten Recht", "1:recht(stem) 2:recht(stem) 3:recht(stem)"},
+      {"seit fast bekannte Vorfahrt", "1:seit(stem) 2:fast(stem) 3:bekannt(stem) 4:vorfahrt(stem)"},
+  };
+  CheckGolden(cases);
+}
+
 TEST_CASE("An umlaut word and an unrelated word without the umlaut keep apart") {
   // "Prefer ä = ae over ä = a where they conflict": the umlaut-free stem is
   // only the term when the umlaut inflects the same noun (Häuser -> Haus),

@@ -14,6 +14,15 @@
 // umlaut.  A compound takes the base form of its head ("Waffengeschäfts"
 // -> waffengeschaeft).
 //
+// A word in lower case may be a weak verb form: a past participle or a
+// present or past tense form ending in -t, -te, -ten, -et, -ete, …
+// ("beerdigt", "sagte", "gefasst", "angezündet"); of the words hunspell
+// lists itself, only participles with "ge" are read so ("recht" stays).
+// It takes the infinitive that hunspell lists in lower case ("beerdigen"),
+// whose Snowball stem is that of the verb's other forms and of its -ung
+// noun ("Beerdigung"), unless the form is an inflected listed adjective
+// ("rechten" is "recht" + en, not a form of "rechen").
+//
 // Thread-safe (read-only over the dictionary and decompounder).
 #pragma once
 
@@ -51,6 +60,18 @@ class Lemmatizer {
   std::optional<Lemma> FindWithoutCompound(const std::string& folded, bool capitalised) const;
   std::optional<Lemma> FindThroughHead(const std::string& folded) const;
   bool IsBaseNoun(const std::string& folded) const;
+  bool IsListedVerb(const std::string& folded) const;
+  // The infinitive of a weak verb form ("beerdigt" -> beerdigen,
+  // "angezündet" -> anzünden), if the dictionary lists it in lower case
+  // and the form is not an inflected listed adjective ("rechten"); a
+  // participle may carry an adjective ending ("Verletzter").  With
+  // participles_only, only forms with the participle's "ge" are read so;
+  // with with_adjective_ending (a noun), only forms with an adjective
+  // ending ("Verletzte", not "Vorfahrt").
+  std::optional<Lemma> FindVerbInfinitive(const std::string& folded, bool participles_only,
+                                          bool with_adjective_ending) const;
+  // The same for a form without an adjective ending.
+  std::optional<Lemma> FindWeakVerbForm(const std::string& folded, bool participles_only) const;
 
   const dictionary::Dictionary& dictionary_;
   const Decompounder& decompounder_;
