@@ -50,8 +50,8 @@ std::vector<Article> Fixture() {
 
 class QueryFixture {
  public:
-  QueryFixture() {
-    testing::BuildDatabase(dir_.Path("db"), Fixture());
+  explicit QueryFixture(const std::vector<Article>& articles = Fixture()) {
+    testing::BuildDatabase(dir_.Path("db"), articles);
     searcher_ = std::make_unique<Searcher>(dir_.Path("db"));
   }
 
@@ -116,6 +116,29 @@ TEST_CASE("Query reads a hyphenated word and a quoted text as phrases") {
       {"\"Literatur der Stadt\"", {}},
       {"US-Streitkräfte", {"truppen"}},
       {"\"Streik legt\"", {"streik"}},
+  });
+}
+
+TEST_CASE("Query: a word the dictionary lacks finds the archive's compounds that start with it") {
+  // "Sprinkler" is in no word list, so the indexer cannot split
+  // "Sprinkleranlage"; the query finds it because the term continues with a
+  // noun ("anlag").  Phrases keep the word as written, and a continuation
+  // that is no noun ("Sprinklerartig") is not a compound.
+  QueryFixture fixture({
+      MakeArticle("anlage", "Sprinkleranlage ausgelöst",
+                  "Im Hotel löste die Sprinkleranlage aus.", "2023-05-02", "Nordkurier",
+                  "Panorama"),
+      MakeArticle("artig", "Sprinklerartig", "Das Wasser kam sprinklerartig von oben.",
+                  "2023-05-03", "Nordkurier", "Panorama"),
+      MakeArticle("hotel", "Hotel eröffnet", "Das Hotel hat hundert Zimmer.", "2023-05-04",
+                  "Nordkurier", "Panorama"),
+  });
+  CheckFound(fixture, {
+      {"Sprinkler", {"anlage"}},
+      {"sprinkler", {"anlage"}},
+      {"Sprinkler AND Hotel", {"anlage"}},
+      {"\"Sprinkler\"", {}},
+      {"Hotel", {"anlage", "hotel"}},
   });
 }
 

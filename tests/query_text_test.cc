@@ -186,6 +186,21 @@ TEST_CASE("MarkCompoundWords leaves the neighbours of NEAR and ADJ alone") {
   }
 }
 
+TEST_CASE("MarkCompoundWords marks words that may start unknown compounds, not unknown splits") {
+  // The caller's unknown_modifier predicate marks words that do not split
+  // ("Sprinkler", for "Sprinkleranlage"); a word that splits still needs
+  // to be known German, so "Iceland" (ice|land) stays whole even then.
+  analysis::Analyzer analyzer;
+  auto knows_nothing = [](std::string_view) { return false; };
+  auto every_word_may_start_compounds = [](std::string_view) { return true; };
+  CHECK(MarkCompoundWords("Sprinkler Iceland", analyzer, knows_nothing,
+                          every_word_may_start_compounds) ==
+        "archivarcompound:Sprinkler Iceland");
+  CHECK(MarkCompoundWords("\"Sprinkler\" -Hotel", analyzer, knows_nothing,
+                          every_word_may_start_compounds) == "\"Sprinkler\" -Hotel");
+  CHECK(MarkCompoundWords("Sprinkler Hotel", analyzer, knows_nothing) == "Sprinkler Hotel");
+}
+
 TEST_CASE("MarkCompoundWords leaves words whole that are not known German") {
   // "Landmark" and "Iceland" split into German-looking parts (land|mark,
   // ice|land); they are marked only when the caller knows them as German.

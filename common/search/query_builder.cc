@@ -61,17 +61,35 @@ class PrefixedWordsField : public Xapian::FieldProcessor {
   std::string prefix_;
 };
 
+// True when `rest` (what follows a word in an indexed term) is the term of
+// a noun of kMinUnknownModifierHead letters or more, after an optional
+// linking element: "anlag" in "sprinkleranlag".
+bool IsNounAfterModifier(std::string_view rest) {
+  const auto& dictionary = dictionary::Dictionary::German();
+  for (std::string_view link : {"", "s", "es", "n", "en"}) {
+    if (rest.substr(0, link.size()) != link) continue;
+    std::string_view head = rest.substr(link.size());
+    if (head.size() >= QueryBuilder::kMinUnknownModifierHead && dictionary.IsNounStem(head)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The QueryParser hook for compound words marked by MarkCompoundWords: the
 // whole word, or its two parts anywhere in the article with less weight,
-// so articles with the compound itself rank first.
+// so articles with the compound itself rank first.  A word the dictionary
+// does not know (so the indexer could not split compounds that start with
+// it) is searched as one term with the archive's terms that are the word
+// followed by a noun ("Sprinkler" -> sprinkl, sprinkleranlag).
 class CompoundField : public Xapian::FieldProcessor {
  public:
-  explicit CompoundField(std::shared_ptr<analysis::Analyzer> analyzer)
-      : analyzer_(std::move(analyzer)) {}
+  CompoundField(std::shared_ptr<analysis::Analyzer> analyzer, Xapian::Database db)
+      : analyzer_(std::move(analyzer)), db_(std::move(db)) {}
   Xapian::Query operator()(const std::string& word) override {
     Xapian::Query whole(analyzer_->WordTerm(word));
     auto split = analyzer_->CompoundSplitOf(word);
-    if (!split) return whole;
+    if (!split) return WithCompoundsStartingWith(word, whole);
     Xapian::Query parts(Xapian::Query::OP_AND, Xapian::Query(analyzer_->WordTerm(split->modifier)),
                         Xapian::Query(analyzer_->WordTerm(split->head)));
     return Xapian::Query(Xapian::Query::OP_OR, whole,
@@ -82,7 +100,22 @@ class CompoundField : public Xapian::FieldProcessor {
   static constexpr double kPartsWeight = 0.2;
 
  private:
+  Xapian::Query WithCompoundsStartingWith(const std::string& word, const Xapian::Query& whole) {
+    std::string prefix = analysis::Analyzer::CanonicalSpelling(word);
+    if (dictionary::Dictionary::German().IsWord(prefix)) return whole;
+    std::vector<Xapian::Query> terms = {whole};
+    for (auto term = db_.allterms_begin(prefix); term != db_.allterms_end(prefix); ++term) {
+      if (IsNounAfterModifier(std::string_view(*term).substr(prefix.size()))) {
+        terms.emplace_back(*term);
+        if (terms.size() > QueryBuilder::kMaxUnknownModifierCompounds) break;
+      }
+    }
+    if (terms.size() == 1) return whole;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+  }
+
   std::shared_ptr<analysis::Analyzer> analyzer_;
+  Xapian::Database db_;
 };
 
 // The QueryParser hook for person:NAME filters.
@@ -182,7 +215,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
     parser_.add_prefix(name, std::string(schema::kTitlePrefix));
   });
   parser_.add_prefix(std::string(kCompoundField),
-                     (new CompoundField(analyzer_))->release());
+                     (new CompoundField(analyzer_, db_))->release());
   ForEachFieldName(schema::kAuthorFields, [&](const std::string& name) {
     parser_.add_prefix(name, std::string(schema::kAuthorPrefix));
   });
@@ -247,6 +280,12 @@ bool QueryBuilder::IsKnownWord(std::string_view word) {
          db_.term_exists(analyzer_->WordTerm(word));
 }
 
+bool QueryBuilder::IsUnknownModifier(std::string_view word) {
+  std::string spelled = analysis::Analyzer::CanonicalSpelling(word);
+  return spelled.size() >= kMinUnknownModifier &&
+         !dictionary::Dictionary::German().IsWord(spelled);
+}
+
 Result<ParsedQuery> QueryBuilder::Build(const std::string& typed,
                                         const SearchFilters& filters) {
   ParsedQuery parsed;
@@ -256,7 +295,8 @@ Result<ParsedQuery> QueryBuilder::Build(const std::string& typed,
     if (!OnlyStopwords(text)) {
       std::string marked = MarkCompoundWords(
           DropStopwordOperands(text), *analyzer_,
-          [this](std::string_view word) { return IsKnownWord(word); });
+          [this](std::string_view word) { return IsKnownWord(word); },
+          [](std::string_view word) { return IsUnknownModifier(word); });
       parsed.query = parser_.parse_query(marked, kParserFlags);
       if (!field_error_->empty()) return Result<ParsedQuery>::Fail(*field_error_);
     }

@@ -51,6 +51,17 @@ class QueryBuilder {
   // Most terms a wildcard may expand to before the search is refused.
   static constexpr Xapian::termcount kMaxWildcardExpansion = 10000;
 
+  // A query word the dictionary does not know, of kMinUnknownModifier
+  // letters or more, also finds the archive's compounds that start with it
+  // and end in a noun of kMinUnknownModifierHead letters or more
+  // ("Sprinkler" finds "Sprinkleranlage": the indexer splits only
+  // compounds of known words), at most kMaxUnknownModifierCompounds of them.
+  static constexpr std::size_t kMinUnknownModifier = 5;
+  static constexpr std::size_t kMinUnknownModifierHead = 4;
+  static constexpr std::size_t kMaxUnknownModifierCompounds = 100;
+  // True when the word may be such an unknown first part.
+  static bool IsUnknownModifier(std::string_view word);
+
  private:
   Result<Xapian::Query> FilterQuery(const SearchFilters& filters);
   // True when the word is German the dictionary or the archive knows.

@@ -123,7 +123,7 @@ bool IsBesideProximity(const std::string& text, const std::vector<Chunk>& chunks
 }  // namespace
 
 std::string MarkCompoundWords(const std::string& text, analysis::Analyzer& analyzer,
-                              const KnownWord& known) {
+                              const KnownWord& known, const KnownWord& unknown_modifier) {
   std::vector<Chunk> chunks = SplitChunks(text);
   std::string out;
   std::size_t copied = 0;
@@ -136,7 +136,11 @@ std::string MarkCompoundWords(const std::string& text, analysis::Analyzer& analy
         IsOperator(word) || !IsPlainWord(word)) {
       continue;
     }
-    if (!analyzer.CompoundSplitOf(word) || !known(word)) continue;
+    // A word that splits is marked only when known ("Iceland" is not
+    // ice|land); one that does not split may start unknown compounds.
+    bool splits = analyzer.CompoundSplitOf(word).has_value();
+    bool marked = splits ? known(word) : unknown_modifier && unknown_modifier(word);
+    if (!marked) continue;
     std::size_t word_begin = chunks[i].begin + sign;
     out.append(text, copied, word_begin - copied);
     out += std::string(kCompoundField) + ":" + std::string(word);

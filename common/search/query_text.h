@@ -35,8 +35,14 @@ inline constexpr std::string_view kCompoundField = "archivarcompound";
 // another language ("Landmark", "Iceland") does not hit German text through
 // accidental parts.  Required words (+word) are marked too; excluded words
 // (-word, NOT word), operators and words beside NEAR/ADJ are left alone.
+//
+// `unknown_modifier`, when given, says whether a word that does not split
+// (and that the dictionary does not know) may be the first part of
+// compounds in the archive; such words are marked too ("Sprinkler", for
+// "Sprinkleranlage": see QueryBuilder).
 std::string MarkCompoundWords(const std::string& text, analysis::Analyzer& analyzer,
-                              const KnownWord& known);
+                              const KnownWord& known,
+                              const KnownWord& unknown_modifier = nullptr);
 
 // Drops stop words from explicit AND chains ("Auto AND aus AND dem AND
 // Fenster" -> "Auto AND Fenster"): the QueryParser drops stop words only
