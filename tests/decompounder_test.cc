@@ -46,6 +46,31 @@ TEST_CASE("Decompounder splits compounds into a modifier and a noun head") {
   }
 }
 
+TEST_CASE("Decompounder's query split also splits inflected listed compounds with short heads") {
+  // For query words only (as the alternative "modifier AND head"): a
+  // listed compound in an inflected form whose listed head has 2 or 3
+  // letters ("Kuckucksei" + er) splits with the head inflected; the
+  // uninflected word, and every word for indexing, stays whole.
+  struct Case {
+    const char* word;
+    const char* query_split;
+    const char* split;
+  };
+  const Case cases[] = {
+      {"kuckuckseier", "kuckuck|eier", "(whole)"},  // Kuckuckseier (benchmark query cmp09)
+      {"stadtrats", "stadt|rats", "stadt|rats"},    // already split for indexing
+      {"kuckucksei", "(whole)", "(whole)"},
+      {"ministern", "(whole)", "(whole)"},          // "ster" is no noun: not Mini|stern
+      {"parteien", "(whole)", "(whole)"},           // "eien" is no noun: not Part|eien
+      {"wahlbeteiligung", "wahl|beteiligung", "wahl|beteiligung"},  // as Split()
+  };
+  for (const auto& c : cases) {
+    INFO(c.word);
+    CHECK(Describe(German().QuerySplit(c.word)) == c.query_split);
+    CHECK(Describe(German().Split(c.word)) == c.split);
+  }
+}
+
 TEST_CASE("Decompounder prefers the longest head that is a base word") {
   struct Case {
     const char* word;

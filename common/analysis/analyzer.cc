@@ -118,7 +118,7 @@ std::string Analyzer::WordTerm(std::string_view word) {
 }
 
 std::optional<CompoundSplit> Analyzer::CompoundSplitOf(std::string_view word) {
-  return decompounder_.Split(CanonicalSpelling(word));
+  return decompounder_.QuerySplit(CanonicalSpelling(word));
 }
 
 std::vector<AnalyzedTerm> Analyzer::Analyze(std::string_view text,

@@ -85,7 +85,8 @@ class Analyzer {
   // "erdogan").
   static std::string CanonicalSpelling(std::string_view word);
 
-  // The top-level split of a compound word, in canonical spelling.
+  // The top-level split of a compound query word, in canonical spelling
+  // (Decompounder::QuerySplit: also "Kuckuckseier" -> kuckuck + eier).
   std::optional<CompoundSplit> CompoundSplitOf(std::string_view word);
 
   // True when `word` (any case) is a German stop word.

@@ -10,6 +10,8 @@ constexpr std::size_t kMinCompoundLength = 6;
 constexpr std::size_t kMinPartLength = 4;
 constexpr std::size_t kMinShortPartLength = 3;
 constexpr std::size_t kMinModifierBeforeShortHead = 5;
+// The shortest listed head QuerySplit accepts in an inflected form ("ei").
+constexpr std::size_t kMinShortListedHead = 2;
 constexpr int kMaxDepth = 4;
 
 // Linking elements, longest first so "-es-" is tried before "-s-".
@@ -156,6 +158,31 @@ std::optional<CompoundSplit> Decompounder::Split(std::string_view word) const {
   if (word.size() > kMaxCompoundBytes) return std::nullopt;
   PrefixMemo memo(word.size() + 1, 0);
   return SplitPrefix(word, memo);
+}
+
+std::optional<CompoundSplit> Decompounder::QuerySplit(std::string_view word) const {
+  if (auto split = Split(word)) return split;
+  if (word.size() > kMaxCompoundBytes) return std::nullopt;
+  std::string_view base = ListedForm(word);
+  std::string_view ending = word.substr(base.size());
+  if (ending.empty() || !dictionary_.IsWholeEntry(base)) return std::nullopt;
+  PrefixMemo memo(word.size() + 1, 0);
+  for (std::size_t head_size = kMinShortListedHead; head_size < kMinPartLength; ++head_size) {
+    if (base.size() < head_size + kMinShortPartLength) continue;
+    std::string_view modifier = base.substr(0, base.size() - head_size);
+    std::string_view short_head = base.substr(base.size() - head_size);
+    std::string head = std::string(short_head) + std::string(ending);
+    if (!dictionary_.IsWholeEntry(short_head) || !dictionary_.IsNoun(short_head) ||
+        !dictionary_.IsNoun(head) || !IsUsableHead(head, modifier)) {
+      continue;
+    }
+    auto usable = UsableModifier(modifier, memo);
+    if (usable && usable->size() >= kMinShortPartLength && dictionary_.IsWholeEntry(*usable) &&
+        dictionary_.IsNoun(*usable)) {
+      return CompoundSplit{std::move(*usable), std::move(head)};
+    }
+  }
+  return std::nullopt;
 }
 
 bool Decompounder::IsCompoundPrefix(std::string_view prefix, PrefixMemo& memo) const {

@@ -58,6 +58,15 @@ class Decompounder {
   // The top-level split of a word, if it is a plausible compound.
   std::optional<CompoundSplit> Split(std::string_view word) const;
 
+  // Split(), or for a listed compound in an inflected form whose head is a
+  // listed noun of 2 or 3 letters, the split with the head inflected when
+  // that form is a noun of 4 letters or more ("kuckuckseier" -> kuckuck +
+  // eier).  For query words only, which are also searched as their two
+  // parts used separately: as indexed parts such short heads would make too
+  // many false ones ("europas" -> eur + opa), while a query alternative
+  // only matches articles that have both parts.
+  std::optional<CompoundSplit> QuerySplit(std::string_view word) const;
+
   // All parts, outermost first, then the parts of the parts
   // ("atomwaffenprogramm" -> atomwaffen, programm, atom, waffen).  Empty
   // when the word is not a compound.
