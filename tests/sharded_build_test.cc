@@ -58,34 +58,52 @@ TEST_CASE("CompactInPlace keeps every article and leaves nothing next to the dat
   CHECK(entries == 1);  // only "db"
 }
 
+// Builds `articles` through a ShardedBuild and merges its runs into `db`;
+// returns how many runs it wrote.
+std::size_t BuildAndMerge(const std::string& db, const std::vector<Article>& articles,
+                          const ShardedBuild::Options& options, int* replaced) {
+  IndexWriter target(db, 25);
+  std::atomic<int> written{0};
+  std::atomic<int> replacements{0};
+  ShardedBuild build(db, options, persons::AliasTable::Builtin(),
+                     [&](const WrittenArticle& article) {
+                       ++written;
+                       if (article.outcome == AddOutcome::kReplaced) ++replacements;
+                     });
+  for (const auto& article : articles) REQUIRE(build.Add(article, "-"));
+  build.Finish();
+  CHECK(written == static_cast<int>(articles.size()));
+  std::size_t runs = build.ShardPaths().size();
+  CHECK(FindShards(db).size() == runs);
+  REQUIRE(ReplaceWithCompacted(db, build.ShardPaths()) == CompactionResult::kCompacted);
+  target.Close();
+  RemoveCompactionLeftovers(db);
+  RemoveShards(db);
+  CHECK(FindShards(db).empty());
+  *replaced = replacements;
+  return runs;
+}
+
 TEST_CASE("A sharded build holds the same terms as a build through one writer") {
   TempDir dir;
   std::vector<Article> articles = SomeArticles(120);
   articles.push_back(MakeArticle("id5", "Neue Fassung", "Ein ganz anderer Text."));
   testing::BuildDatabase(dir.Path("single"), articles, 25);
 
-  std::string db = dir.Path("sharded");
-  IndexWriter target(db, 25);
-  std::atomic<int> written{0};
-  std::atomic<int> replaced{0};
-  ShardedBuild build(db, 3, 25, persons::AliasTable::Builtin(),
-                     [&](const WrittenArticle& article) {
-                       ++written;
-                       if (article.outcome == AddOutcome::kReplaced) ++replaced;
-                     });
-  for (const auto& article : articles) REQUIRE(build.Add(article, "-"));
-  build.Finish();
-  CHECK(written == 121);
-  CHECK(replaced == 1);  // id5 came twice and went to the same shard both times
-  CHECK(FindShards(db).size() == 3);
-
-  REQUIRE(ReplaceWithCompacted(db, build.ShardPaths()) == CompactionResult::kCompacted);
-  target.Close();
-  RemoveCompactionLeftovers(db);
-  RemoveShards(db);
-  CHECK(FindShards(db).empty());
-  CHECK(AllTerms(db) == AllTerms(dir.Path("single")));
-  CHECK(Xapian::Database(db).get_doccount() == 120);
+  ShardedBuild::Options options;
+  options.shards = 3;
+  options.batch_size = 25;
+  int replaced = 0;
+  SECTION("in one run per shard") {
+    CHECK(BuildAndMerge(dir.Path("sharded"), articles, options, &replaced) == 3);
+  }
+  SECTION("in runs of 10 articles: a later version goes to its article's run") {
+    options.articles_per_run = 10;
+    CHECK(BuildAndMerge(dir.Path("sharded"), articles, options, &replaced) >= 12);
+  }
+  CHECK(replaced == 1);  // id5 came twice and replaced its first version
+  CHECK(AllTerms(dir.Path("sharded")) == AllTerms(dir.Path("single")));
+  CHECK(Xapian::Database(dir.Path("sharded")).get_doccount() == 120);
 }
 
 TEST_CASE("FindShards sees only the shards of its own database") {

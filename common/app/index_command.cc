@@ -158,10 +158,18 @@ std::size_t AnalysisThreads(const IndexOptions& options) {
   return std::max<std::size_t>(1, ThreadCount(options) - 1);
 }
 
-// A shard needs two threads (one analyses, one writes).  On 2 cores one
-// writer fed by one analyser is as fast as two shards and their merge
-// (bench/README.md), so shards start at 4 threads.
-std::size_t ShardCount(const IndexOptions& options) { return ThreadCount(options) / 2; }
+// A bulk build's shards: one per two threads (one analyses, one writes);
+// the threads left over analyse (ShardedBuild; bench/README.md has the
+// measurements).
+index::ShardedBuild::Options ShardOptions(const IndexOptions& options) {
+  index::ShardedBuild::Options shard_options;
+  std::size_t threads = ThreadCount(options);
+  shard_options.shards = std::max<std::size_t>(1, threads / 2);
+  shard_options.analysis_threads_per_shard =
+      std::max<std::size_t>(1, threads / shard_options.shards - 1);
+  shard_options.batch_size = options.batch_size;
+  return shard_options;
+}
 
 // "…: Permission denied" when Xapian knows the system's reason.
 std::string WithReason(const Xapian::Error& e) {
@@ -234,29 +242,35 @@ bool ReplaceAndClose(const IndexOptions& options, const std::vector<std::string>
   return false;
 }
 
-// A bulk build killed before its merge left shard databases: merge what
+// A bulk build killed before its merge left run databases: merge what
 // they committed into the (still empty) database, so this run goes on
-// from there.  Returns the writer to use.
+// from there.  Runs damaged by a power cut (they are written unsynced) are
+// removed with a warning.  Returns the writer to use.
 WriterPtr MergeLeftoverShards(const IndexOptions& options, const persons::AliasTable& aliases,
                               WriterPtr writer, ProgressMeter& meter) {
-  std::vector<std::string> shards = index::FindShards(options.db_path);
-  if (shards.empty()) return writer;
+  std::vector<std::string> runs = index::FindShards(options.db_path);
+  if (runs.empty()) return writer;
   if (writer->DocumentCount() == 0) {
-    meter.Message("archivar-index: merging the " + std::to_string(shards.size()) +
-                  " shard databases of an interrupted bulk build");
-    if (ReplaceAndClose(options, shards, *writer, meter)) {
-      writer = OpenWriter(options, aliases);
+    meter.Message("archivar-index: merging the " + std::to_string(runs.size()) +
+                  " run databases of an interrupted bulk build");
+    try {
+      if (ReplaceAndClose(options, runs, *writer, meter)) writer = OpenWriter(options, aliases);
+    } catch (const Xapian::DatabaseError& e) {
+      meter.Message("archivar-index: warning: the run databases of the interrupted bulk "
+                    "build are damaged (" + WithReason(e) +
+                    "); removed them — index that build's input again");
+      index::RemoveCompactionLeftovers(options.db_path);  // `writer` is still open
     }
   }
   index::RemoveShards(options.db_path);
   return writer;
 }
 
-// Whether to build in parallel shards: only into an empty database (a
-// bulk build), with threads for two shards or more, on a file system that
-// can swap directories atomically.
+// Whether to build in shards: only into an empty database (a bulk build)
+// that is compacted at the end, on a file system that can swap
+// directories atomically.
 bool ShouldBuildInShards(const IndexOptions& options, bool started_empty) {
-  return started_empty && ShardCount(options) > 1 && options.delete_ids.empty() &&
+  return started_empty && options.delete_ids.empty() &&
          !options.prune && options.compact != CompactMode::kNever &&
          index::CanSwapDirectoriesNextTo(options.db_path);
 }
@@ -267,8 +281,8 @@ void BuildInShards(const IndexOptions& options, const persons::AliasTable& alias
                    index::IndexWriter& writer, IndexCounts& counts, ProgressMeter& meter) {
   std::vector<std::string> shards;
   {
-    index::ShardedBuild build(options.db_path, ShardCount(options), options.batch_size,
-                              aliases, CountWritten(counts, meter));
+    index::ShardedBuild build(options.db_path, ShardOptions(options), aliases,
+                              CountWritten(counts, meter));
     ForEachArticle(options, counts, meter, [&](const RecordOrigin& origin, Article article) {
       return build.Add(std::move(article), origin.path);
     });
@@ -280,8 +294,8 @@ void BuildInShards(const IndexOptions& options, const persons::AliasTable& alias
   bool merged = ReplaceAndClose(options, shards, writer, meter);
   if (merged) index::RemoveShards(options.db_path);
   if (merged && !options.quiet) {
-    meter.Message("archivar-index: " + std::to_string(shards.size()) +
-                  " shards merged and compacted in " + Seconds(started));
+    meter.Message("archivar-index: merged " + std::to_string(shards.size()) +
+                  " run databases and compacted in " + Seconds(started));
   }
 }
 

@@ -30,7 +30,7 @@ struct IndexOptions {
   std::vector<std::string> inputs;  // files, directories, "-" for stdin
   bool dry_run = false;             // parse and analyse only, no database
   bool json = false;                // with dry_run: one JSON object per article
-  std::size_t batch_size = 1000;    // articles per commit
+  std::size_t batch_size = 500;     // articles per commit
   std::size_t threads = 0;          // threads in all; 0: one per core
   CompactMode compact = CompactMode::kAuto;
   ProgressMode progress = ProgressMode::kAuto;

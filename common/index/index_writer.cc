@@ -9,8 +9,9 @@
 namespace archivar::index {
 
 IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size,
-                         const persons::AliasTable& aliases)
-    : db_(path, Xapian::DB_CREATE_OR_OPEN),
+                         const persons::AliasTable& aliases, Durability durability)
+    : db_(path, Xapian::DB_CREATE_OR_OPEN |
+                    (durability == Durability::kUnsynced ? Xapian::DB_NO_SYNC : 0)),
       recognizer_(aliases),
       batch_size_(std::max<std::size_t>(batch_size, 1)) {}
 
@@ -38,6 +39,11 @@ AddOutcome IndexWriter::Add(PreparedArticle prepared) {
   db_.replace_document(prepared.id_term, prepared.document);
   CountChange();
   return is_new ? AddOutcome::kNew : AddOutcome::kReplaced;
+}
+
+void IndexWriter::AddNew(PreparedArticle prepared) {
+  db_.add_document(prepared.document);
+  CountChange();
 }
 
 bool IndexWriter::Delete(const std::string& id) {

@@ -26,13 +26,23 @@ enum class AddOutcome {
   kUnchanged,  // the same version was already indexed; nothing was written
 };
 
+// Whether a commit waits until the data is on the disk (fsync).
+enum class Durability {
+  kSynced,
+  // For scratch databases that are merged into a synced one at the end
+  // (the runs of a bulk build): a killed process loses nothing committed,
+  // but a power cut or kernel crash may leave them damaged.
+  kUnsynced,
+};
+
 class IndexWriter {
  public:
   // Opens (or creates) the database at `path`; commits every `batch_size`
   // articles (at least 1).  Persons are named after `aliases`, which must
   // outlive the writer.
   IndexWriter(const std::string& path, std::size_t batch_size,
-              const persons::AliasTable& aliases = persons::AliasTable::Builtin());
+              const persons::AliasTable& aliases = persons::AliasTable::Builtin(),
+              Durability durability = Durability::kSynced);
   ~IndexWriter();
 
   // Adds the article, replacing an earlier version with the same id; skips
@@ -42,6 +52,11 @@ class IndexWriter {
 
   // The same for an article prepared elsewhere (in a worker thread).
   AddOutcome Add(PreparedArticle prepared);
+
+  // Adds an article the caller knows is not in the database (its id was
+  // never added), without looking the id up.  Adding an id twice this
+  // way leaves two copies.
+  void AddNew(PreparedArticle prepared);
 
   // Deletes the article with this id; false when there is none.
   bool Delete(const std::string& id);

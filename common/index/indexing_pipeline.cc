@@ -28,7 +28,12 @@ class IndexingPipeline::Worker {
 
 IndexingPipeline::IndexingPipeline(IndexWriter& writer, const persons::AliasTable& aliases,
                                    std::size_t threads, OnWritten on_written)
-    : writer_(writer), on_written_(std::move(on_written)) {
+    : IndexingPipeline([&writer](PreparedArticle&& article) { return writer.Add(std::move(article)); },
+                       aliases, threads, std::move(on_written)) {}
+
+IndexingPipeline::IndexingPipeline(WriteArticle write, const persons::AliasTable& aliases,
+                                   std::size_t threads, OnWritten on_written)
+    : write_(std::move(write)), on_written_(std::move(on_written)) {
   threads = std::max<std::size_t>(threads, 1);
   for (std::size_t i = 0; i < threads; ++i) {
     workers_.push_back(std::make_unique<Worker>(aliases));
@@ -55,7 +60,7 @@ IndexingPipeline::Prepared IndexingPipeline::Prepare(Job&& job, std::size_t work
 }
 
 void IndexingPipeline::Write(Prepared&& prepared) {
-  WrittenArticle written{writer_.Add(std::move(prepared.article)), prepared.text_bytes};
+  WrittenArticle written{write_(std::move(prepared.article)), prepared.text_bytes};
   if (on_written_) on_written_(written);
 }
 

@@ -1,5 +1,5 @@
 // IndexingPipeline: analyses articles in worker threads and writes them
-// through one IndexWriter, in the order they were added — so the result is
+// through one writer function (IndexWriter::Add), in the order they were added — so the result is
 // the same as adding them one by one (a later version of an id wins), only
 // faster: analysis (tokenising, compounds, stemming, persons) runs on
 // every core while the writer thread feeds Xapian.
@@ -37,9 +37,14 @@ struct WrittenArticle {
 class IndexingPipeline {
  public:
   using OnWritten = std::function<void(const WrittenArticle&)>;
+  // Writes one analysed article; called on the writer thread only.
+  using WriteArticle = std::function<AddOutcome(PreparedArticle&&)>;
 
   // `threads` analysis workers (at least 1); `aliases` must outlive the
   // pipeline.  `on_written` runs on the writer thread after each article.
+  IndexingPipeline(WriteArticle write, const persons::AliasTable& aliases, std::size_t threads,
+                   OnWritten on_written);
+  // Writes through `writer` (IndexWriter::Add).
   IndexingPipeline(IndexWriter& writer, const persons::AliasTable& aliases,
                    std::size_t threads, OnWritten on_written);
   ~IndexingPipeline();
@@ -65,7 +70,7 @@ class IndexingPipeline {
   Prepared Prepare(Job&& job, std::size_t worker);
   void Write(Prepared&& prepared);
 
-  IndexWriter& writer_;
+  WriteArticle write_;
   OnWritten on_written_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::unique_ptr<OrderedWorkPool<Job, Prepared>> pool_;

@@ -1,10 +1,13 @@
 #include "index/sharded_build.h"
 
 #include "index/compaction.h"
+#include "index/index_writer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <unordered_set>
 
 namespace archivar::index {
 namespace {
@@ -16,27 +19,97 @@ constexpr const char* kShardSuffix = ".archivar-shard-";
 // "<db>.archivar-shard-" for `db_path` with or without a trailing slash.
 std::string ShardPrefix(const std::string& db_path) { return PathNextTo(db_path, kShardSuffix); }
 
-}  // namespace
+// The run databases of one shard.  Articles go to the current run; after
+// `articles_per_run` of them the run is committed and a new one started.
+// The earlier runs stay open for later versions of their articles.
+// Used on the shard's writer thread only.
+class RunSet {
+ public:
+  RunSet(std::string path_prefix, std::size_t batch_size, std::size_t articles_per_run,
+         const persons::AliasTable& aliases)
+      : path_prefix_(std::move(path_prefix)),
+        batch_size_(batch_size),
+        articles_per_run_(std::max<std::size_t>(articles_per_run, 1)),
+        aliases_(aliases) {
+    StartRun();
+  }
 
-struct ShardedBuild::Shard {
-  Shard(const std::string& path, std::size_t batch_size, const persons::AliasTable& aliases,
-        IndexingPipeline::OnWritten on_written)
-      : path(path),
-        writer(path, batch_size, aliases),
-        pipeline(writer, aliases, /*threads=*/1, std::move(on_written)) {}
+  AddOutcome Add(PreparedArticle&& article) {
+    std::uint64_t id_hash = std::hash<std::string>()(article.id_term);
+    IndexWriter* earlier = RunHolding(id_hash);
+    if (earlier != nullptr) return earlier->Add(std::move(article));
+    // A new id: no lookup needed (most articles of a bulk build).
+    if (current_run_ids_.size() >= articles_per_run_) CloseCurrentRun();
+    current_run_ids_.insert(id_hash);
+    runs_.back()->AddNew(std::move(article));
+    return AddOutcome::kNew;
+  }
 
-  std::string path;
-  IndexWriter writer;
-  IndexingPipeline pipeline;  // after `writer`: stopped before it closes
+  void CommitAll() {
+    for (auto& run : runs_) run->Commit();
+  }
+
+  const std::vector<std::string>& Paths() const { return paths_; }
+
+ private:
+  // The run that received an id with this hash (a later version of the
+  // article, or a rare hash collision — harmless, the article is merely
+  // written there and looked up by its id), or null for a new id.
+  IndexWriter* RunHolding(std::uint64_t id_hash) {
+    for (std::size_t run = 0; run < closed_run_ids_.size(); ++run) {
+      const auto& ids = closed_run_ids_[run];
+      if (std::binary_search(ids.begin(), ids.end(), id_hash)) return runs_[run].get();
+    }
+    return current_run_ids_.count(id_hash) != 0 ? runs_.back().get() : nullptr;
+  }
+
+  void CloseCurrentRun() {
+    runs_.back()->Commit();
+    std::vector<std::uint64_t> ids(current_run_ids_.begin(), current_run_ids_.end());
+    std::sort(ids.begin(), ids.end());
+    closed_run_ids_.push_back(std::move(ids));
+    current_run_ids_.clear();
+    StartRun();
+  }
+
+  void StartRun() {
+    paths_.push_back(path_prefix_ + std::to_string(runs_.size()));
+    runs_.push_back(std::make_unique<IndexWriter>(paths_.back(), batch_size_, aliases_,
+                                                  Durability::kUnsynced));
+  }
+
+  std::string path_prefix_;
+  std::size_t batch_size_;
+  std::size_t articles_per_run_;
+  const persons::AliasTable& aliases_;
+  std::vector<std::unique_ptr<IndexWriter>> runs_;
+  std::vector<std::string> paths_;
+  std::vector<std::vector<std::uint64_t>> closed_run_ids_;  // each sorted
+  std::unordered_set<std::uint64_t> current_run_ids_;
 };
 
-ShardedBuild::ShardedBuild(const std::string& db_path, std::size_t shards,
-                           std::size_t batch_size, const persons::AliasTable& aliases,
+}  // namespace
+
+// One shard: analysis threads feeding one writer thread (IndexingPipeline)
+// that writes into the shard's runs.
+struct ShardedBuild::Shard {
+  Shard(std::string path_prefix, const ShardedBuild::Options& options,
+        const persons::AliasTable& aliases, IndexingPipeline::OnWritten on_written)
+      : runs(std::move(path_prefix), options.batch_size, options.articles_per_run, aliases),
+        pipeline([this](PreparedArticle&& article) { return runs.Add(std::move(article)); },
+                 aliases, options.analysis_threads_per_shard, std::move(on_written)) {}
+
+  RunSet runs;
+  IndexingPipeline pipeline;  // after `runs`: stopped before they close
+};
+
+ShardedBuild::ShardedBuild(const std::string& db_path, const Options& options,
+                           const persons::AliasTable& aliases,
                            IndexingPipeline::OnWritten on_written) {
-  shards = std::max<std::size_t>(shards, 1);
+  std::size_t shards = std::max<std::size_t>(options.shards, 1);
   for (std::size_t i = 0; i < shards; ++i) {
-    shards_.push_back(std::make_unique<Shard>(ShardPrefix(db_path) + std::to_string(i),
-                                              batch_size, aliases, on_written));
+    shards_.push_back(std::make_unique<Shard>(ShardPrefix(db_path) + std::to_string(i) + "-",
+                                              options, aliases, on_written));
   }
 }
 
@@ -52,7 +125,7 @@ void ShardedBuild::Finish() {
   for (auto& shard : shards_) {
     try {
       shard->pipeline.Finish();
-      shard->writer.Commit();
+      shard->runs.CommitAll();
     } catch (...) {
       if (!first_error) first_error = std::current_exception();
     }
@@ -62,7 +135,9 @@ void ShardedBuild::Finish() {
 
 std::vector<std::string> ShardedBuild::ShardPaths() const {
   std::vector<std::string> paths;
-  for (const auto& shard : shards_) paths.push_back(shard->path);
+  for (const auto& shard : shards_) {
+    paths.insert(paths.end(), shard->runs.Paths().begin(), shard->runs.Paths().end());
+  }
   return paths;
 }
 
