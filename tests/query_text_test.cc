@@ -201,6 +201,16 @@ TEST_CASE("MarkCompoundWords marks words that may start unknown compounds, not u
   CHECK(MarkCompoundWords("Sprinkler Hotel", analyzer, knows_nothing) == "Sprinkler Hotel");
 }
 
+TEST_CASE("MarkCompoundWords marks an unknown compound joined by a linking element") {
+  // "Wirts|vogel" is German compounding even when no word list or article
+  // has the word; English look-alikes ("ice|land", "land|mark") have no
+  // linking element and stay whole.
+  analysis::Analyzer analyzer;
+  auto knows_nothing = [](std::string_view) { return false; };
+  CHECK(MarkCompoundWords("Wirtsvogel Iceland Landmark", analyzer, knows_nothing) ==
+        "archivarcompound:Wirtsvogel Iceland Landmark");
+}
+
 TEST_CASE("MarkCompoundWords leaves words whole that are not known German") {
   // "Landmark" and "Iceland" split into German-looking parts (land|mark,
   // ice|land); they are marked only when the caller knows them as German.

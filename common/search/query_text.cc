@@ -120,6 +120,14 @@ bool IsBesideProximity(const std::string& text, const std::vector<Chunk>& chunks
          (i + 1 < chunks.size() && IsProximityOperator(ChunkText(text, chunks[i + 1])));
 }
 
+// True when the split dropped a linking element between the parts
+// ("wirts|vogel" -> wirt + vogel): German compounding, which English
+// look-alikes ("ice|land", "land|mark") lack.
+bool HasLinkingElement(const analysis::CompoundSplit& split, std::string_view word) {
+  return analysis::Analyzer::CanonicalSpelling(word).size() >
+         split.modifier.size() + split.head.size();
+}
+
 }  // namespace
 
 std::string MarkCompoundWords(const std::string& text, analysis::Analyzer& analyzer,
@@ -137,9 +145,11 @@ std::string MarkCompoundWords(const std::string& text, analysis::Analyzer& analy
       continue;
     }
     // A word that splits is marked only when known ("Iceland" is not
-    // ice|land); one that does not split may start unknown compounds.
-    bool splits = analyzer.CompoundSplitOf(word).has_value();
-    bool marked = splits ? known(word) : unknown_modifier && unknown_modifier(word);
+    // ice|land) or joined by a German linking element ("Wirts|vogel");
+    // one that does not split may start unknown compounds.
+    auto split = analyzer.CompoundSplitOf(word);
+    bool marked = split ? known(word) || HasLinkingElement(*split, word)
+                        : unknown_modifier && unknown_modifier(word);
     if (!marked) continue;
     std::size_t word_begin = chunks[i].begin + sign;
     out.append(text, copied, word_begin - copied);

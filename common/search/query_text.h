@@ -31,9 +31,10 @@ inline constexpr std::string_view kCompoundField = "archivarcompound";
 // known German becomes "archivarcompound:word", which the QueryBuilder
 // turns into "word OR (modifier AND head)" with the parts weighted down —
 // so "Wahlbeteiligung" finds "die Beteiligung an der Wahl", ranked below
-// articles with the compound.  An unknown word is left whole, so a query in
-// another language ("Landmark", "Iceland") does not hit German text through
-// accidental parts.  Required words (+word) are marked too; excluded words
+// articles with the compound.  An unknown word is left whole unless its
+// parts are joined by a German linking element ("Wirts|vogel"), so a query
+// in another language ("Landmark", "Iceland") does not hit German text
+// through accidental parts.  Required words (+word) are marked too; excluded words
 // (-word, NOT word), operators and words beside NEAR/ADJ are left alone.
 //
 // `unknown_modifier`, when given, says whether a word that does not split
