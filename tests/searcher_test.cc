@@ -109,6 +109,54 @@ TEST_CASE("Searcher counts facet values over all matches, not just the page show
   CHECK(response.facets[1].values[0].count == 1);
 }
 
+TEST_CASE("Searcher estimates facets from an even sample when a query matches too many") {
+  // 40 articles over four years in indexing order: a sample of the first
+  // ids would see only 2010.
+  std::vector<Article> articles;
+  for (int i = 0; i < 40; ++i) {
+    articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein Bericht.",
+                                   std::to_string(2010 + i / 10) + "-05-01"));
+  }
+  SearchFixture fixture(articles);
+  SearchRequest request = Request("Bericht");
+  request.facets = {"year"};
+  SECTION("exact up to the limit") {
+    auto response = fixture.MustSearch(request);
+    CHECK(response.facet_sample_step == 1);
+    CHECK(response.total == 40);
+    REQUIRE(response.facets[0].values.size() == 4);
+    for (const auto& year : response.facets[0].values) CHECK(year.count == 10);
+  }
+  SECTION("every n-th article beyond it, counts scaled by n") {
+    request.exact_facet_matches = 20;
+    auto response = fixture.MustSearch(request);
+    CHECK(response.facet_sample_step == 2);
+    REQUIRE(response.facets[0].values.size() == 4);
+    for (const auto& year : response.facets[0].values) CHECK(year.count == 10);
+  }
+}
+
+TEST_CASE("DocumentSample yields every n-th document id and skips forward") {
+  TempDir dir;
+  std::vector<Article> articles;
+  for (int i = 0; i < 10; ++i) articles.push_back(MakeArticle("a" + std::to_string(i), "T", "B"));
+  testing::BuildDatabase(dir.Path("db"), articles);
+  Xapian::Database db(dir.Path("db"));
+  DocumentSample sample(3);
+  sample.init(db);
+  CHECK(sample.get_termfreq_est() == 4);  // 1, 4, 7, 10
+  std::vector<Xapian::docid> ids;
+  for (sample.next(0); !sample.at_end(); sample.next(0)) ids.push_back(sample.get_docid());
+  CHECK(ids == std::vector<Xapian::docid>{1, 4, 7, 10});
+  sample.init(db);
+  sample.skip_to(5, 0);
+  CHECK(sample.get_docid() == 7);
+  sample.skip_to(7, 0);
+  CHECK(sample.get_docid() == 7);
+  sample.skip_to(11, 0);
+  CHECK(sample.at_end());
+}
+
 TEST_CASE("Searcher rejects an unknown facet with the names it knows") {
   SearchFixture fixture;
   SearchRequest request = Request("Bericht");

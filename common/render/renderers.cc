@@ -148,6 +148,10 @@ void RenderText(const search::SearchResponse& response, const TextStyle& style,
   if (!response.facets.empty()) {
     out << "\n";
     RenderFacetsText(response.facets, out);
+    if (response.facet_sample_step > 1) {
+      out << "(facet counts estimated from every " << response.facet_sample_step
+          << "th matching article)\n";
+    }
   }
 }
 
@@ -159,7 +163,11 @@ void RenderJson(const search::SearchResponse& response, std::ostream& out) {
                         {"offset", response.offset},
                         {"results", results}};
   if (!response.note.empty()) doc["note"] = response.note;
-  if (!response.facets.empty()) doc["facets"] = FacetsJson(response.facets);
+  if (!response.facets.empty()) {
+    doc["facets"] = FacetsJson(response.facets);
+    // 1: exact counts; n: counted over every n-th matching article, times n.
+    doc["facet_sample_step"] = response.facet_sample_step;
+  }
   out << doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 

@@ -8,10 +8,10 @@ namespace archivar::search {
 namespace {
 
 // Serialised counts: "value\x1fcount\n" per value.
-std::string EncodeCounts(const std::map<std::string, Xapian::doccount, std::less<>>& counts) {
+std::string EncodeCounts(const std::unordered_map<std::string_view, Xapian::doccount>& counts) {
   std::string out;
   for (const auto& [value, count] : counts) {
-    out += value + schema::kFacetValueSeparator + std::to_string(count) + '\n';
+    out += std::string(value) + schema::kFacetValueSeparator + std::to_string(count) + '\n';
   }
   return out;
 }
@@ -30,18 +30,77 @@ std::vector<std::string> SplitFacetValues(const std::string& values) {
   return out;
 }
 
+FacetSpy::FacetSpy(Xapian::valueno slot, const Xapian::Database& db)
+    : slot_(slot), db_(db), streaming_(true) {}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  const std::string values = doc.get_value(slot_);
-  std::string_view rest = values;
+  ++seen_;
+  Count(ValueOf(doc));
+}
+
+std::string FacetSpy::ValueOf(const Xapian::Document& doc) {
+  Xapian::docid docid = doc.get_docid();
+  if (streaming_ && docid > last_docid_) {
+    last_docid_ = docid;
+    try {
+      if (!stream_started_) {
+        stream_ = db_.valuestream_begin(slot_);
+        stream_started_ = true;
+      }
+      const Xapian::ValueIterator end = db_.valuestream_end(slot_);
+      if (stream_ != end && stream_.get_docid() < docid) stream_.skip_to(docid);
+      return stream_ != end && stream_.get_docid() == docid ? *stream_ : std::string();
+    } catch (const Xapian::UnimplementedError&) {
+      streaming_ = false;  // e.g. a remote database
+    }
+  }
+  return doc.get_value(slot_);  // out of order: look it up directly
+}
+
+void FacetSpy::Count(std::string_view rest) {
   while (!rest.empty()) {
     std::size_t end = std::min(rest.find(schema::kFacetValueSeparator), rest.size());
     std::string_view value = rest.substr(0, end);
     rest.remove_prefix(std::min(end + 1, rest.size()));
     if (value.empty()) continue;
-    auto counted = counts_.find(value);
-    if (counted == counts_.end()) counted = counts_.emplace(std::string(value), 0).first;
-    ++counted->second;
+    Add(value, 1);
   }
+}
+
+void DocumentSample::init(const Xapian::Database& db) {
+  last_ = db.get_lastdocid();
+  current_ = 0;
+  at_end_ = last_ == 0;
+  sampled_ = last_ == 0 ? 0 : (last_ - 1) / step_ + 1;
+}
+
+void DocumentSample::next(double) {
+  if (current_ == 0) {
+    current_ = 1;
+  } else if (last_ - current_ < step_) {
+    at_end_ = true;
+  } else {
+    current_ += step_;
+  }
+}
+
+void DocumentSample::skip_to(Xapian::docid did, double) {
+  if (at_end_ || did <= current_) return;
+  if (did > last_) {
+    at_end_ = true;
+    return;
+  }
+  // The first sampled id at or after `did` (1 + k·step), at most last_.
+  Xapian::docid steps = (did - 1) / step_ + ((did - 1) % step_ != 0 ? 1 : 0);
+  if (steps > (last_ - 1) / step_) {
+    at_end_ = true;
+    return;
+  }
+  current_ = 1 + steps * step_;
+}
+
+std::string DocumentSample::get_description() const {
+  return "archivar.DocumentSample(every " + std::to_string(step_) + ")";
 }
 
 std::string FacetSpy::serialise() const { return std::to_string(slot_); }
@@ -49,6 +108,15 @@ std::string FacetSpy::serialise() const { return std::to_string(slot_); }
 Xapian::MatchSpy* FacetSpy::unserialise(const std::string& serialised,
                                         const Xapian::Registry&) const {
   return new FacetSpy(static_cast<Xapian::valueno>(std::stoul(serialised)));
+}
+
+void FacetSpy::Add(std::string_view value, Xapian::doccount count) {
+  auto counted = counts_.find(value);
+  if (counted == counts_.end()) {
+    values_.emplace_back(value);
+    counted = counts_.emplace(values_.back(), 0).first;
+  }
+  counted->second += count;
 }
 
 std::string FacetSpy::serialise_results() const { return EncodeCounts(counts_); }
@@ -61,16 +129,16 @@ void FacetSpy::merge_results(const std::string& serialised) {
     std::string line = serialised.substr(begin, end - begin);
     std::size_t separator = line.rfind(schema::kFacetValueSeparator);
     if (separator != std::string::npos) {
-      counts_[line.substr(0, separator)] +=
-          static_cast<Xapian::doccount>(std::stoul(line.substr(separator + 1)));
+      Add(std::string_view(line).substr(0, separator),
+          static_cast<Xapian::doccount>(std::stoul(line.substr(separator + 1))));
     }
     begin = end + 1;
   }
 }
 
-std::vector<FacetCount> FacetSpy::Top(std::size_t limit) const {
+std::vector<FacetCount> FacetSpy::Top(std::size_t limit, Xapian::doccount scale) const {
   std::vector<FacetCount> top;
-  for (const auto& [value, count] : counts_) top.push_back({value, count});
+  for (const auto& [value, count] : counts_) top.push_back({std::string(value), count * scale});
   std::sort(top.begin(), top.end(), [](const FacetCount& a, const FacetCount& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   });

@@ -75,7 +75,7 @@ std::vector<FacetCount> Searcher::ListPersons(const std::string& prefix) {
     try {
       Xapian::Enquire enquire(db_);
       enquire.set_query(Xapian::Query::MatchAll);
-      FacetSpy spy(schema::kPersonsSlot);
+      FacetSpy spy(schema::kPersonsSlot, db_);
       enquire.add_matchspy(&spy);
       enquire.get_mset(0, 0, db_.get_doccount());
       std::vector<FacetCount> listed;
@@ -119,23 +119,58 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
   }
 }
 
+FacetSpies Searcher::AddFacetSpies(Xapian::Enquire& enquire,
+                                   const std::vector<std::string>& names) const {
+  FacetSpies spies;
+  for (const auto& name : names) {
+    Xapian::valueno slot = 0;
+    FacetSlot(name, &slot);
+    spies.push_back(std::make_unique<FacetSpy>(slot, db_));
+    enquire.add_matchspy(spies.back().get());
+  }
+  return spies;
+}
+
+FacetSpies Searcher::CountFacets(const Xapian::Query& query, const std::vector<std::string>& names,
+                                 Xapian::docid sample_step, Xapian::doccount* matches) const {
+  Xapian::Enquire counting(db_);
+  counting.set_weighting_scheme(Xapian::BoolWeight());  // no ranking needed
+  DocumentSample sample(sample_step);
+  counting.set_query(sample_step > 1 ? Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                                     Xapian::Query(&sample))
+                                     : query);
+  FacetSpies spies = AddFacetSpies(counting, names);
+  *matches = counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  return spies;
+}
+
+void Searcher::AddFacets(const SearchRequest& request, const Xapian::Query& query,
+                         SearchResponse& response) const {
+  if (request.facets.empty()) return;
+  Xapian::doccount exact = std::max<Xapian::doccount>(request.exact_facet_matches, 1);
+  Xapian::doccount step = std::max<Xapian::doccount>(1, (response.total + exact - 1) / exact);
+  Xapian::doccount matches = 0;
+  FacetSpies spies;
+  try {
+    spies = CountFacets(query, request.facets, step, &matches);
+  } catch (const Xapian::UnimplementedError&) {  // remote shards: count them all
+    step = 1;
+    spies = CountFacets(query, request.facets, step, &matches);
+  }
+  if (step == 1) response.total = matches;  // every match was counted
+  response.facet_sample_step = step;
+  for (std::size_t i = 0; i < spies.size(); ++i) {
+    response.facets.push_back({request.facets[i], spies[i]->Top(request.facet_limit, step)});
+  }
+}
+
 SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& parsed) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(parsed.query);
   Xapian::MultiValueKeyMaker keys;
   ApplySort(enquire, keys, request.sort);
-  std::vector<std::unique_ptr<FacetSpy>> spies;
-  for (const auto& name : request.facets) {
-    Xapian::valueno slot = 0;
-    FacetSlot(name, &slot);
-    spies.push_back(std::make_unique<FacetSpy>(slot));
-    enquire.add_matchspy(spies.back().get());
-  }
-  // Facet counts are exact only when every match is looked at.
-  Xapian::doccount check_at_least = spies.empty() ? 0 : db_.get_doccount();
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit),
-                                       check_at_least);
+                                       static_cast<Xapian::doccount>(request.limit));
   SearchResponse response;
   response.query = request.query;
   response.total = mset.get_matches_estimated();
@@ -147,9 +182,7 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
     if (request.snippets) AddSnippet(hit, query_terms, TextTermsMatched(enquire, it));
     response.hits.push_back(std::move(hit));
   }
-  for (std::size_t i = 0; i < spies.size(); ++i) {
-    response.facets.push_back({request.facets[i], spies[i]->Top(request.facet_limit)});
-  }
+  AddFacets(request, parsed.query, response);
   return response;
 }
 

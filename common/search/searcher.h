@@ -32,6 +32,11 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   std::vector<std::string> facets;  // facet names (schema::kFacetFields)
   std::size_t facet_limit = 10;     // values shown per facet
+  // Facets are counted exactly while the query matches (by Xapian's
+  // estimate) at most this many articles; beyond, over an even sample of
+  // about this many, scaled up — so a facet search costs about the same
+  // on any archive size (bench/README.md).
+  Xapian::doccount exact_facet_matches = 10'000;
   // Highlight titles and cut snippets; false lists the hits without them
   // (an id list for a program is several times faster).
   bool snippets = true;
@@ -46,13 +51,19 @@ struct SearchHit {
   std::vector<std::string> persons;  // canonical names of the persons mentioned
 };
 
+using FacetSpies = std::vector<std::unique_ptr<FacetSpy>>;
+
 struct SearchResponse {
   std::string query;
   Xapian::doccount total = 0;  // Xapian's estimate of all matches
   std::size_t offset = 0;
   std::vector<SearchHit> hits;
   std::string note;  // set when the query was read differently than written
-  std::vector<Facet> facets;  // in the order requested; counts are exact
+  std::vector<Facet> facets;  // in the order requested
+  // 1 when the facet counts are exact (and `total` then is too); n when
+  // they were counted over every n-th article (the query matched too many
+  // to count them all) and multiplied by n.
+  Xapian::doccount facet_sample_step = 1;
 };
 
 class Searcher {
@@ -73,6 +84,17 @@ class Searcher {
 
  private:
   SearchResponse Run(const SearchRequest& request, const ParsedQuery& parsed);
+  // One FacetSpy per facet name, added to `enquire`.
+  FacetSpies AddFacetSpies(Xapian::Enquire& enquire, const std::vector<std::string>& names) const;
+  // Counts the facets over every match of `query`, or over every
+  // `sample_step`-th document when it is more than 1; sets `matches` to the
+  // number of matches counted.
+  FacetSpies CountFacets(const Xapian::Query& query, const std::vector<std::string>& names,
+                         Xapian::docid sample_step, Xapian::doccount* matches) const;
+  // Counts the facets the request asks for (exactly, or over a sample when
+  // `response.total` is large) into `response`.
+  void AddFacets(const SearchRequest& request, const Xapian::Query& query,
+                 SearchResponse& response) const;
   // `text_terms_matched`: the distinct query words the article holds.
   SearchHit MakeHit(const Xapian::MSetIterator& match);
   // Highlights the hit's title and cuts its snippet; `text_terms_matched`
