@@ -70,6 +70,17 @@ TEST_CASE("Stored article decodes data that is not an article as an empty articl
   }
 }
 
+TEST_CASE("Stored article skips the body when asked to, and nested values always") {
+  Article article = DecodeStoredArticle(
+      R"({"id":"a","body":"Text.","x":{"title":"inner"},"y":["t"],"title":"T"})",
+      StoredBody::kSkip);
+  CHECK(article.id == "a");
+  CHECK(article.body.empty());
+  CHECK(article.title == "T");
+  CHECK(DecodeStoredArticle(R"({"id":"a","body":"Text."})").body == "Text.");
+  CHECK(DecodeStoredArticle(R"({"id":"a"} {"id":"b"})").id.empty());
+}
+
 TEST_CASE("Stored article leaves missing and non-string fields empty") {
   Article article = DecodeStoredArticle(R"({"id":"a","title":5,"body":"Text.","extra":"x"})");
   CHECK(article.id == "a");

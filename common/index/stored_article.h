@@ -11,8 +11,12 @@ namespace archivar::index {
 // Serialises the fields the searcher displays and snippets from.
 std::string EncodeStoredArticle(const Article& article);
 
+// Whether to read the stored body (for snippets) or leave it empty (a
+// list of hits without snippets; faster).
+enum class StoredBody { kRead, kSkip };
+
 // Reads document data written by EncodeStoredArticle.  Missing fields are
 // left empty; data that is not such a JSON object gives an empty article.
-Article DecodeStoredArticle(const std::string& data);
+Article DecodeStoredArticle(const std::string& data, StoredBody body = StoredBody::kRead);
 
 }  // namespace archivar::index

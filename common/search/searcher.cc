@@ -178,7 +178,8 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   response.note = parsed.note;
   TermSet query_terms = QueryTerms(parsed.query);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    SearchHit hit = MakeHit(it);
+    SearchHit hit = MakeHit(it, request.snippets ? index::StoredBody::kRead
+                                                 : index::StoredBody::kSkip);
     if (request.snippets) AddSnippet(hit, query_terms, TextTermsMatched(enquire, it));
     response.hits.push_back(std::move(hit));
   }
@@ -186,12 +187,12 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   return response;
 }
 
-SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match) {
+SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match, index::StoredBody body) {
   SearchHit hit;
   hit.rank = match.get_rank() + 1;
   hit.score = match.get_weight();
   Xapian::Document doc = match.get_document();
-  hit.article = index::DecodeStoredArticle(doc.get_data());
+  hit.article = index::DecodeStoredArticle(doc.get_data(), body);
   hit.persons = StoredPersons(doc);
   hit.title.text = hit.article.title;
   return hit;

@@ -9,6 +9,7 @@
 
 #include "analysis/analyzer.h"
 #include "article.h"
+#include "index/stored_article.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
@@ -96,7 +97,7 @@ class Searcher {
   void AddFacets(const SearchRequest& request, const Xapian::Query& query,
                  SearchResponse& response) const;
   // `text_terms_matched`: the distinct query words the article holds.
-  SearchHit MakeHit(const Xapian::MSetIterator& match);
+  SearchHit MakeHit(const Xapian::MSetIterator& match, index::StoredBody body);
   // Highlights the hit's title and cuts its snippet; `text_terms_matched`
   // is the number of distinct query words the article holds.
   void AddSnippet(SearchHit& hit, const TermSet& query_terms, std::size_t text_terms_matched);
