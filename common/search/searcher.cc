@@ -145,10 +145,10 @@ FacetSpies Searcher::CountFacets(const Xapian::Query& query, const std::vector<s
 }
 
 void Searcher::AddFacets(const SearchRequest& request, const Xapian::Query& query,
-                         SearchResponse& response) const {
+                         Xapian::doccount most_matches, SearchResponse& response) const {
   if (request.facets.empty()) return;
   Xapian::doccount exact = std::max<Xapian::doccount>(request.exact_facet_matches, 1);
-  Xapian::doccount step = std::max<Xapian::doccount>(1, (response.total + exact - 1) / exact);
+  Xapian::doccount step = std::max<Xapian::doccount>(1, (most_matches + exact - 1) / exact);
   Xapian::doccount matches = 0;
   FacetSpies spies;
   try {
@@ -183,7 +183,10 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
     if (request.snippets) AddSnippet(hit, query_terms, TextTermsMatched(enquire, it));
     response.hits.push_back(std::move(hit));
   }
-  AddFacets(request, parsed.query, response);
+  // Counting costs time for every article Xapian must look at — up to
+  // its upper bound of matches (a phrase is checked in every article
+  // holding its words) — so that bound sets the sample.
+  AddFacets(request, parsed.query, mset.get_matches_upper_bound(), response);
   return response;
 }
 

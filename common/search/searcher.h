@@ -33,10 +33,10 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   std::vector<std::string> facets;  // facet names (schema::kFacetFields)
   std::size_t facet_limit = 10;     // values shown per facet
-  // Facets are counted exactly while the query matches (by Xapian's
-  // estimate) at most this many articles; beyond, over an even sample of
-  // about this many, scaled up — so a facet search costs about the same
-  // on any archive size (bench/README.md).
+  // Facets are counted exactly while the query may match (by Xapian's
+  // upper bound) at most this many articles; beyond, over an even sample
+  // of about this many, scaled up — so a facet search costs about the
+  // same on any archive size (bench/README.md).
   Xapian::doccount exact_facet_matches = 10'000;
   // Highlight titles and cut snippets; false lists the hits without them
   // (an id list for a program is several times faster).
@@ -92,10 +92,11 @@ class Searcher {
   // number of matches counted.
   FacetSpies CountFacets(const Xapian::Query& query, const std::vector<std::string>& names,
                          Xapian::docid sample_step, Xapian::doccount* matches) const;
-  // Counts the facets the request asks for (exactly, or over a sample when
-  // `response.total` is large) into `response`.
+  // Counts the facets the request asks for into `response`: exactly, or
+  // over a sample when the query may match (`most_matches`, Xapian's upper
+  // bound) more than request.exact_facet_matches articles.
   void AddFacets(const SearchRequest& request, const Xapian::Query& query,
-                 SearchResponse& response) const;
+                 Xapian::doccount most_matches, SearchResponse& response) const;
   // `text_terms_matched`: the distinct query words the article holds.
   SearchHit MakeHit(const Xapian::MSetIterator& match, index::StoredBody body);
   // Highlights the hit's title and cuts its snippet; `text_terms_matched`
