@@ -30,34 +30,9 @@ std::vector<std::string> SplitFacetValues(const std::string& values) {
   return out;
 }
 
-FacetSpy::FacetSpy(Xapian::valueno slot, const Xapian::Database& db)
-    : slot_(slot), db_(db), streaming_(true) {}
-
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  ++seen_;
-  Count(ValueOf(doc));
-}
-
-std::string FacetSpy::ValueOf(const Xapian::Document& doc) {
-  Xapian::docid docid = doc.get_docid();
-  if (streaming_ && docid > last_docid_) {
-    last_docid_ = docid;
-    try {
-      if (!stream_started_) {
-        stream_ = db_.valuestream_begin(slot_);
-        stream_started_ = true;
-      }
-      const Xapian::ValueIterator end = db_.valuestream_end(slot_);
-      if (stream_ != end && stream_.get_docid() < docid) stream_.skip_to(docid);
-      return stream_ != end && stream_.get_docid() == docid ? *stream_ : std::string();
-    } catch (const Xapian::UnimplementedError&) {
-      streaming_ = false;  // e.g. a remote database
-    }
-  }
-  return doc.get_value(slot_);  // out of order: look it up directly
-}
-
-void FacetSpy::Count(std::string_view rest) {
+  const std::string values = doc.get_value(slot_);
+  std::string_view rest = values;
   while (!rest.empty()) {
     std::size_t end = std::min(rest.find(schema::kFacetValueSeparator), rest.size());
     std::string_view value = rest.substr(0, end);

@@ -65,14 +65,7 @@ class DocumentSample : public Xapian::PostingSource {
 // counted once per document.
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  // Reads each document's value through Document::get_value().
   explicit FacetSpy(Xapian::valueno slot) : slot_(slot) {}
-  // Reads the values of `db` — the database being searched — through one
-  // forward value stream: Xapian hands the matches over in ascending
-  // document order, and stepping a stream is much cheaper than a lookup
-  // per document (a large share of a facet search over 100,000s of
-  // matches).  Falls back to get_value() where the stream cannot serve.
-  FacetSpy(Xapian::valueno slot, const Xapian::Database& db);
   FacetSpy(const FacetSpy&) = delete;  // counts_ views values_
   FacetSpy& operator=(const FacetSpy&) = delete;
 
@@ -90,23 +83,11 @@ class FacetSpy : public Xapian::MatchSpy {
   // each count multiplied by `scale`.
   std::vector<FacetCount> Top(std::size_t limit, Xapian::doccount scale = 1) const;
 
-  // How many documents this spy (not a remote one merged in) has counted.
-  Xapian::doccount Seen() const { return seen_; }
-
  private:
-  std::string ValueOf(const Xapian::Document& doc);
-  void Count(std::string_view values);
-
-  Xapian::valueno slot_;
-  Xapian::Database db_;
-  bool streaming_ = false;      // db_ was given and its value stream works
-  bool stream_started_ = false;
-  Xapian::ValueIterator stream_;
-  Xapian::docid last_docid_ = 0;  // the stream serves only ascending ids
-  Xapian::doccount seen_ = 0;
   // Adds `count` to one value.
   void Add(std::string_view value, Xapian::doccount count);
 
+  Xapian::valueno slot_;
   // Per single value, hashed: a person facet has thousands of values, and
   // counting a matching document must allocate nothing for values already
   // seen.  The keys view the strings of values_ (a deque: they never move).

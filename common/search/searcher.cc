@@ -75,7 +75,7 @@ std::vector<FacetCount> Searcher::ListPersons(const std::string& prefix) {
     try {
       Xapian::Enquire enquire(db_);
       enquire.set_query(Xapian::Query::MatchAll);
-      FacetSpy spy(schema::kPersonsSlot, db_);
+      FacetSpy spy(schema::kPersonsSlot);
       enquire.add_matchspy(&spy);
       enquire.get_mset(0, 0, db_.get_doccount());
       std::vector<FacetCount> listed;
@@ -125,7 +125,7 @@ FacetSpies Searcher::AddFacetSpies(Xapian::Enquire& enquire,
   for (const auto& name : names) {
     Xapian::valueno slot = 0;
     FacetSlot(name, &slot);
-    spies.push_back(std::make_unique<FacetSpy>(slot, db_));
+    spies.push_back(std::make_unique<FacetSpy>(slot));
     enquire.add_matchspy(spies.back().get());
   }
   return spies;
