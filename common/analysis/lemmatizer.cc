@@ -64,10 +64,6 @@ std::vector<std::string> Bases(const std::string& folded) {
   return bases;
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 // The form and, for a participle, the form without its "ge" ("gefasst" ->
 // "fasst", "angezündet" -> "anzündet"), the latter first.
 std::vector<std::string> VerbFormReadings(const std::string& folded) {

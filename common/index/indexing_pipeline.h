@@ -1,8 +1,9 @@
 // IndexingPipeline: analyses articles in worker threads and writes them
-// through one writer function (IndexWriter::Add), in the order they were added — so the result is
-// the same as adding them one by one (a later version of an id wins), only
-// faster: analysis (tokenising, compounds, stemming, persons) runs on
-// every core while the writer thread feeds Xapian.
+// through one writer function (IndexWriter::Add), in the order they were
+// added — so the result is the same as adding them one by one (a later
+// version of an id wins), only faster: analysis (tokenising, compounds,
+// stemming, persons) runs on every core while the writer thread feeds
+// Xapian.
 //
 //   reader (caller's thread) --Add()--> N analysis workers --> writer thread
 //

@@ -16,30 +16,27 @@ std::string EncodeCounts(const std::unordered_map<std::string_view, Xapian::docc
   return out;
 }
 
+// Calls `use` with each value held in a slot value (separated by
+// schema::kFacetValueSeparator; empty pieces are skipped).
+template <typename UseValue>
+void ForEachFacetValue(std::string_view values, UseValue use) {
+  while (!values.empty()) {
+    std::size_t end = std::min(values.find(schema::kFacetValueSeparator), values.size());
+    if (end > 0) use(values.substr(0, end));
+    values.remove_prefix(std::min(end + 1, values.size()));
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> SplitFacetValues(const std::string& values) {
   std::vector<std::string> out;
-  std::size_t begin = 0;
-  while (begin < values.size()) {
-    std::size_t end = values.find(schema::kFacetValueSeparator, begin);
-    if (end == std::string::npos) end = values.size();
-    if (end > begin) out.push_back(values.substr(begin, end - begin));
-    begin = end + 1;
-  }
+  ForEachFacetValue(values, [&](std::string_view value) { out.emplace_back(value); });
   return out;
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  const std::string values = doc.get_value(slot_);
-  std::string_view rest = values;
-  while (!rest.empty()) {
-    std::size_t end = std::min(rest.find(schema::kFacetValueSeparator), rest.size());
-    std::string_view value = rest.substr(0, end);
-    rest.remove_prefix(std::min(end + 1, rest.size()));
-    if (value.empty()) continue;
-    Add(value, 1);
-  }
+  ForEachFacetValue(doc.get_value(slot_), [this](std::string_view value) { Add(value, 1); });
 }
 
 void DocumentSample::init(const Xapian::Database& db) {
@@ -49,22 +46,16 @@ void DocumentSample::init(const Xapian::Database& db) {
   sampled_ = last_ == 0 ? 0 : (last_ - 1) / step_ + 1;
 }
 
-void DocumentSample::next(double) {
-  if (current_ == 0) {
-    current_ = 1;
-  } else if (last_ - current_ < step_) {
+void DocumentSample::next(double min_wt) {
+  if (current_ == last_) {
     at_end_ = true;
-  } else {
-    current_ += step_;
+    return;
   }
+  skip_to(current_ + 1, min_wt);
 }
 
 void DocumentSample::skip_to(Xapian::docid did, double) {
   if (at_end_ || did <= current_) return;
-  if (did > last_) {
-    at_end_ = true;
-    return;
-  }
   // The first sampled id at or after `did` (1 + k·step), at most last_.
   Xapian::docid steps = (did - 1) / step_ + ((did - 1) % step_ != 0 ? 1 : 0);
   if (steps > (last_ - 1) / step_) {

@@ -73,13 +73,10 @@ std::vector<FacetCount> Searcher::ListPersons(const std::string& prefix) {
   std::string wanted = persons::PersonKey(prefix);
   for (int attempt = 1;; ++attempt) {
     try {
-      Xapian::Enquire enquire(db_);
-      enquire.set_query(Xapian::Query::MatchAll);
-      FacetSpy spy(schema::kPersonsSlot);
-      enquire.add_matchspy(&spy);
-      enquire.get_mset(0, 0, db_.get_doccount());
+      Xapian::doccount articles = 0;
+      FacetSpies persons = CountFacets(Xapian::Query::MatchAll, {"person"}, 1, &articles);
       std::vector<FacetCount> listed;
-      for (auto& person : spy.Top(0)) {
+      for (auto& person : persons.front()->Top(0)) {
         std::string key = " " + persons::PersonKey(person.value);
         if (wanted.empty() || key.find(" " + wanted) != std::string::npos) {
           listed.push_back(std::move(person));
