@@ -22,10 +22,16 @@ inline constexpr std::string_view kSourcePrefix = "XS";   // XS<analysed source 
 inline constexpr std::string_view kCategoryPrefix = "XC"; // XC<analysed category word>
 inline constexpr std::string_view kPersonPrefix = "XP";   // XP<person key>, e.g. "XPwladimir putin"
 inline constexpr std::string_view kSurnamePrefix = "XN";  // XN<last word of the person key>
+// The date of a dated article as three boolean terms, so that a date filter
+// is a few terms rather than a value comparison per article
+// (index/date_terms.h): XDY<YYYY>, XDM<YYYYMM>, XDD<YYYYMMDD>.
+inline constexpr std::string_view kYearTermPrefix = "XDY";
+inline constexpr std::string_view kMonthTermPrefix = "XDM";
+inline constexpr std::string_view kDayTermPrefix = "XDD";
 
 // --- Value slots ---------------------------------------------------------
-// Date as "YYYYMMDD" (empty when the article has no date): range filters
-// and sorting by date.
+// Date as "YYYYMMDD" (empty when the article has no date): sorting by date,
+// and date filters on databases written before the date terms.
 inline constexpr Xapian::valueno kDateSlot = 0;
 // Facet values, as displayed: the source, the category and the year
 // ("2019").  A slot may hold several values separated by
@@ -46,7 +52,7 @@ inline constexpr Xapian::valueno kPersonsSlot = 6;
 
 // Changes whenever the analysis changes what terms an article gets, so
 // that re-indexing an unchanged article after an upgrade still rewrites it.
-inline constexpr std::string_view kAnalysisVersion = "german-5-weak-verbs";
+inline constexpr std::string_view kAnalysisVersion = "german-6-date-terms";
 
 // The facets users may ask for (--facet NAME) and the slot of each.
 struct FacetField {

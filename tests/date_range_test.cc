@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,27 @@ class DatedArticles {
     });
   }
 
+  std::shared_ptr<const DateRanges> Ranges() const {
+    return std::make_shared<DateRanges>(Xapian::Database(dir_.Path("db")));
+  }
+
+  // Removes the date terms of every article, as in a database written
+  // before them.
+  void DropDateTerms() {
+    Xapian::WritableDatabase db(dir_.Path("db"));
+    for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+      Xapian::Document doc = db.get_document(*id);
+      for (std::string prefix : {"XDY", "XDM", "XDD"}) {
+        std::vector<std::string> dated(doc.termlist_begin(), doc.termlist_end());
+        for (const auto& term : dated) {
+          if (term.rfind(prefix, 0) == 0) doc.remove_term(term);
+        }
+      }
+      db.replace_document(*id, doc);
+    }
+    db.commit();
+  }
+
   // The ids of the articles `query` matches, sorted.
   std::vector<std::string> Matching(const Xapian::Query& query) const {
     Xapian::Database db(dir_.Path("db"));
@@ -93,21 +115,52 @@ class DatedArticles {
   TempDir dir_;
 };
 
-TEST_CASE("DateRangeQuery matches inclusive bounds and leaves an empty bound open") {
-  DatedArticles fixture;
+// The same ranges must match the same articles whether they are searched
+// as date terms or, in a database without them, as value ranges.
+void CheckInclusiveOpenRanges(const DatedArticles& fixture) {
+  auto ranges = fixture.Ranges();
   using V = std::vector<std::string>;
-  CHECK(fixture.Matching(DateRangeQuery("20211231", "20220101")) == V{"neujahr", "silvester"});
-  CHECK(fixture.Matching(DateRangeQuery("20220101", "20220101")) == V{"neujahr"});
-  CHECK(fixture.Matching(DateRangeQuery("20220101", "")) == V{"neujahr", "schalttag"});
-  CHECK(fixture.Matching(DateRangeQuery("", "20211231")) == V{"silvester"});
-  CHECK(fixture.Matching(DateRangeQuery("20240201", "20240229")) == V{"schalttag"});
+  CHECK(fixture.Matching(ranges->Between("20211231", "20220101")) == V{"neujahr", "silvester"});
+  CHECK(fixture.Matching(ranges->Between("20220101", "20220101")) == V{"neujahr"});
+  CHECK(fixture.Matching(ranges->Between("20220101", "")) == V{"neujahr", "schalttag"});
+  CHECK(fixture.Matching(ranges->Between("", "20211231")) == V{"silvester"});
+  CHECK(fixture.Matching(ranges->Between("20240201", "20240229")) == V{"schalttag"});
+  CHECK(fixture.Matching(ranges->Between("19000101", "99991231")) ==
+        V{"neujahr", "schalttag", "silvester"});
+  CHECK(fixture.Matching(ranges->Between("20250101", "")).empty());
+  CHECK(fixture.Matching(ranges->Between("20220102", "20240228")).empty());
   // Both open: everything, undated articles included.
-  CHECK(fixture.Matching(DateRangeQuery("", "")) == V{"neujahr", "ohne", "schalttag", "silvester"});
+  CHECK(fixture.Matching(ranges->Between("", "")) == V{"neujahr", "ohne", "schalttag", "silvester"});
+}
+
+TEST_CASE("DateRanges matches inclusive bounds and leaves an empty bound open") {
+  DatedArticles fixture;
+  REQUIRE(fixture.Ranges()->UsesTerms());
+  CheckInclusiveOpenRanges(fixture);
+}
+
+TEST_CASE("DateRanges falls back to the date value in a database without date terms") {
+  DatedArticles fixture;
+  fixture.DropDateTerms();
+  REQUIRE_FALSE(fixture.Ranges()->UsesTerms());
+  CheckInclusiveOpenRanges(fixture);
+}
+
+TEST_CASE("DateRanges on an archive without dated articles matches no bounded range") {
+  TempDir dir;
+  testing::BuildDatabase(dir.Path("db"), {MakeArticle("ohne", "T", "Text.", "")});
+  Xapian::Database db(dir.Path("db"));
+  DateRanges ranges(db);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(ranges.Between("20200101", ""));
+  CHECK(enquire.get_mset(0, 10).empty());
+  enquire.set_query(ranges.Between("", ""));
+  CHECK(enquire.get_mset(0, 10).size() == 1);
 }
 
 TEST_CASE("DateRangeProcessor reads both ends and rejects a bad date with a readable error") {
   DatedArticles fixture;
-  DateRangeProcessor processor("date:");
+  DateRangeProcessor processor("date:", fixture.Ranges());
   using V = std::vector<std::string>;
   CHECK(fixture.Matching(processor("2021", "2021")) == V{"silvester"});
   CHECK(fixture.Matching(processor("2024-02", "")) == V{"schalttag"});
@@ -122,7 +175,7 @@ TEST_CASE("DateRangeProcessor reads both ends and rejects a bad date with a read
 
 TEST_CASE("DateFieldProcessor reads a single day, month or year as its whole range") {
   DatedArticles fixture;
-  DateFieldProcessor processor;
+  DateFieldProcessor processor(fixture.Ranges());
   using V = std::vector<std::string>;
   CHECK(fixture.Matching(processor("2021")) == V{"silvester"});
   CHECK(fixture.Matching(processor("2024-02")) == V{"schalttag"});

@@ -48,9 +48,11 @@ TEST_CASE("DocumentBuilder writes id, weighted title, body, prefixed fields, dat
   // Title words at positions 1-2 with wdf 1 + title boost 3, and again under
   // S; the body starts 100 positions after the last title word (2 + 100);
   // "haus" occurs in both (4 + 1); the id term is boolean (wdf 0); author,
-  // source and category words are under A, XS and XC.
+  // source and category words are under A, XS and XC; the date is a day,
+  // a month and a year term (boolean).
   CHECK(DescribeDocument(doc) ==
-        "Aanna:1 Aschmidt:1 Qa1:0 Shaus:1 Sneu:1 XCpolit:1 XSblatt:1 XStag:1 XStagesblatt:1 "
+        "Aanna:1 Aschmidt:1 Qa1:0 Shaus:1 Sneu:1 XCpolit:1 XDD20230912:0 XDM202309:0 XDY2023:0 "
+        "XSblatt:1 XStag:1 XStagesblatt:1 "
         "brenn:1[103] haus:5[2,102] neu:4[1]");
   CHECK(doc.get_value(schema::kDateSlot) == "20230912");
   Article stored = DecodeStoredArticle(doc.get_data());
@@ -90,7 +92,7 @@ TEST_CASE("A 300-byte word does not break indexing into an on-disk database") {
   REQUIRE(db.get_doccount() == 1);
   Xapian::Document doc = db.get_document(*db.postlist_begin(IdTerm("lang")));
   // Title: titel@1, the long word @2 (skipped); body from 2 + 100.
-  CHECK(DescribeDocument(doc) == "Qlang:0 Stitel:1 anfang:1[102] end:1[104] titel:4[1]");
+  CHECK(DescribeDocument(doc) == "Qlang:0 Stitel:1 XDD20230912:0 XDM202309:0 XDY2023:0 anfang:1[102] end:1[104] titel:4[1]");
 }
 
 }  // namespace

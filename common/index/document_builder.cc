@@ -1,5 +1,6 @@
 #include "index/document_builder.h"
 
+#include "index/date_terms.h"
 #include "index/stored_article.h"
 #include "schema.h"
 
@@ -109,7 +110,9 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   AddPersons(doc, article);
 
   if (!article.date.empty()) {
-    doc.add_value(schema::kDateSlot, DateValue(article.date));
+    std::string day = DateValue(article.date);
+    for (const auto& term : DateTermsOfDay(day)) doc.add_boolean_term(term);
+    doc.add_value(schema::kDateSlot, day);
     doc.add_value(schema::kYearSlot, article.date.substr(0, 4));
   }
   if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);

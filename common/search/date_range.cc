@@ -1,8 +1,10 @@
 #include "search/date_range.h"
 
 #include "formats/date.h"
+#include "index/date_terms.h"
 #include "schema.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace archivar::search {
@@ -51,9 +53,49 @@ Result<std::string> DateBound(std::string_view text, RangeEnd end) {
       "' is not a date; write YYYY-MM-DD, DD.MM.YYYY, YYYY-MM or YYYY");
 }
 
-Xapian::Query DateRangeQuery(const std::string& low_value,
-                             const std::string& high_value) {
+namespace {
+
+// How many articles carry a term starting with `prefix`.
+Xapian::doccount PostingsWithPrefix(const Xapian::Database& db, std::string_view prefix) {
+  Xapian::doccount postings = 0;
+  for (auto term = db.allterms_begin(std::string(prefix)); term != db.allterms_end(std::string(prefix));
+       ++term) {
+    postings += term.get_termfreq();
+  }
+  return postings;
+}
+
+}  // namespace
+
+DateRanges::DateRanges(const Xapian::Database& db) {
+  Xapian::doccount dated = db.get_value_freq(schema::kDateSlot);
+  if (dated == 0) {  // nothing to clip to; no article matches a bounded range
+    uses_terms_ = true;
+    return;
+  }
+  first_day_ = db.get_value_lower_bound(schema::kDateSlot);
+  last_day_ = db.get_value_upper_bound(schema::kDateSlot);
+  // Each dated article has exactly one year term.
+  uses_terms_ = PostingsWithPrefix(db, schema::kYearTermPrefix) == dated &&
+                !index::DateTermsOfDay(first_day_).empty() &&
+                !index::DateTermsOfDay(last_day_).empty();
+}
+
+Xapian::Query DateRanges::Between(const std::string& low_value,
+                                  const std::string& high_value) const {
   if (low_value.empty() && high_value.empty()) return Xapian::Query::MatchAll;
+  if (!uses_terms_) return ValueRange(low_value, high_value);
+  if (first_day_.empty()) return Xapian::Query::MatchNothing;
+  std::string first = low_value.empty() ? first_day_ : std::max(low_value, first_day_);
+  std::string last = high_value.empty() ? last_day_ : std::min(high_value, last_day_);
+  std::vector<std::string> terms = index::DateTermsCovering(first, last);
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
+}
+
+Xapian::Query DateRanges::ValueRange(const std::string& low_value,
+                                     const std::string& high_value) const {
   if (low_value.empty()) {
     return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, high_value);
   }
@@ -64,8 +106,9 @@ Xapian::Query DateRangeQuery(const std::string& low_value,
                        low_value, high_value);
 }
 
-DateRangeProcessor::DateRangeProcessor(const std::string& field_with_colon)
-    : Xapian::RangeProcessor(schema::kDateSlot, field_with_colon) {}
+DateRangeProcessor::DateRangeProcessor(const std::string& field_with_colon,
+                                       std::shared_ptr<const DateRanges> ranges)
+    : Xapian::RangeProcessor(schema::kDateSlot, field_with_colon), ranges_(std::move(ranges)) {}
 
 namespace {
 
@@ -81,11 +124,11 @@ std::string QueryBound(const std::string& text, RangeEnd end) {
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin,
                                              const std::string& end) {
-  return DateRangeQuery(QueryBound(begin, RangeEnd::kLow), QueryBound(end, RangeEnd::kHigh));
+  return ranges_->Between(QueryBound(begin, RangeEnd::kLow), QueryBound(end, RangeEnd::kHigh));
 }
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
-  return DateRangeQuery(QueryBound(value, RangeEnd::kLow), QueryBound(value, RangeEnd::kHigh));
+  return ranges_->Between(QueryBound(value, RangeEnd::kLow), QueryBound(value, RangeEnd::kHigh));
 }
 
 }  // namespace archivar::search

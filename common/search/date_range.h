@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,16 +20,41 @@ enum class RangeEnd { kLow, kHigh };
 // person can act on.
 Result<std::string> DateBound(std::string_view text, RangeEnd end);
 
-// A value-range query on the date slot; an empty bound is open.
-Xapian::Query DateRangeQuery(const std::string& low_value,
-                             const std::string& high_value);
+// Date-range queries for one database.  Where every dated article has
+// its date terms (index/date_terms.h) a range is searched as the fewest
+// terms covering it, clipped to the dates the database holds; in a
+// database written before the date terms, as a value range on the date
+// slot — the same matches, more slowly.  The queries add no weight.
+class DateRanges {
+ public:
+  explicit DateRanges(const Xapian::Database& db);
+
+  // The articles dated from `low_value` to `high_value` ("YYYYMMDD", both
+  // included); an empty bound is open.  Both open: every article, dated
+  // or not.
+  Xapian::Query Between(const std::string& low_value, const std::string& high_value) const;
+
+  // True when Between() searches date terms.
+  bool UsesTerms() const { return uses_terms_; }
+
+ private:
+  Xapian::Query ValueRange(const std::string& low_value, const std::string& high_value) const;
+
+  bool uses_terms_ = false;
+  std::string first_day_;  // the database's earliest and latest date values
+  std::string last_day_;
+};
 
 // The QueryParser hook for "<field>:<from>..<to>".  Throws
 // Xapian::QueryParserError with a readable message for a bad date.
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
-  explicit DateRangeProcessor(const std::string& field_with_colon);
+  DateRangeProcessor(const std::string& field_with_colon,
+                     std::shared_ptr<const DateRanges> ranges);
   Xapian::Query operator()(const std::string& begin, const std::string& end) override;
+
+ private:
+  std::shared_ptr<const DateRanges> ranges_;
 };
 
 // The QueryParser hook for a single "<field>:<date>": a day, a month
@@ -36,7 +62,12 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
 // Xapian::QueryParserError with a readable message for a bad date.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit DateFieldProcessor(std::shared_ptr<const DateRanges> ranges)
+      : ranges_(std::move(ranges)) {}
   Xapian::Query operator()(const std::string& value) override;
+
+ private:
+  std::shared_ptr<const DateRanges> ranges_;
 };
 
 }  // namespace archivar::search

@@ -204,7 +204,10 @@ constexpr unsigned kParserFlags =
 QueryBuilder::QueryBuilder(const Xapian::Database& db,
                            std::shared_ptr<analysis::Analyzer> analyzer,
                            const persons::AliasTable& aliases)
-    : db_(db), persons_(std::make_shared<PersonQuery>(db_, aliases)), analyzer_(std::move(analyzer)) {
+    : db_(db),
+      persons_(std::make_shared<PersonQuery>(db_, aliases)),
+      dates_(std::make_shared<DateRanges>(db_)),
+      analyzer_(std::move(analyzer)) {
   parser_.set_database(db);
   parser_.set_stemmer(Xapian::Stem(new AnalyzerStem(analyzer_)));
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
@@ -239,10 +242,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
     parser_.add_boolean_prefix(name, (new PersonField(persons_))->release(), &kPersonGroup);
   });
   ForEachFieldName(schema::kDateFields, [&](const std::string& name) {
-    parser_.add_rangeprocessor((new DateRangeProcessor(name + ":"))->release());
+    parser_.add_rangeprocessor((new DateRangeProcessor(name + ":", dates_))->release());
     parser_.add_boolean_prefix(
         name,
-        (new NonThrowingField(std::make_unique<DateFieldProcessor>(), field_error_))->release(),
+        (new NonThrowingField(std::make_unique<DateFieldProcessor>(dates_), field_error_))->release(),
         &kDateGroup);
   });
 }
@@ -261,7 +264,7 @@ Result<Xapian::Query> QueryBuilder::FilterQuery(const SearchFilters& filters) {
       }
       bounds[i] = bound.value();
     }
-    parts.push_back(DateRangeQuery(bounds[0], bounds[1]));
+    parts.push_back(dates_->Between(bounds[0], bounds[1]));
   }
   if (!filters.sources.empty()) {
     parts.push_back(AnyOf(*analyzer_, schema::kSourcePrefix, filters.sources));

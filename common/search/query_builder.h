@@ -11,6 +11,7 @@
 
 #include "analysis/analyzer.h"
 #include "persons/alias_table.h"
+#include "search/date_range.h"
 #include "search/person_query.h"
 #include "util/result.h"
 
@@ -69,6 +70,7 @@ class QueryBuilder {
 
   Xapian::Database db_;
   std::shared_ptr<PersonQuery> persons_;
+  std::shared_ptr<const DateRanges> dates_;
   Xapian::QueryParser parser_;
   std::shared_ptr<analysis::Analyzer> analyzer_;
   // The first error of a date: field during the current parse (date: is
