@@ -46,6 +46,17 @@ class SearchFixture {
     return searcher.Search(request);
   }
 
+  // The facets of `request` from a searcher keeping facet values in memory,
+  // asked twice (the first search loads the columns).
+  SearchResponse SearchKeepingFacetValues(const SearchRequest& request) {
+    Searcher searcher(dir_.Path("db"));
+    searcher.KeepFacetValuesInMemory();
+    REQUIRE(searcher.Search(request));
+    auto response = searcher.Search(request);
+    REQUIRE(response);
+    return response.value();
+  }
+
   SearchResponse MustSearch(const SearchRequest& request) {
     auto response = Search(request);
     INFO("query: " << request.query);
@@ -133,6 +144,37 @@ TEST_CASE("Searcher estimates facets from an even sample when a query matches to
     CHECK(response.facet_sample_step == 2);
     REQUIRE(response.facets[0].values.size() == 4);
     for (const auto& year : response.facets[0].values) CHECK(year.count == 10);
+  }
+}
+
+TEST_CASE("Searcher counts the same facets with the values kept in memory") {
+  std::vector<Article> articles = Fixture();
+  for (int i = 0; i < 30; ++i) {
+    articles.push_back(MakeArticle("m" + std::to_string(i), "Meldung",
+                                   "Ein Bericht. Angela Merkel sprach mit Olaf Scholz.",
+                                   std::to_string(2010 + i % 4) + "-05-01",
+                                   i % 3 == 0 ? "Tagesblatt" : "Abendblatt"));
+  }
+  SearchFixture fixture(articles);
+  SearchRequest request = Request("Bericht OR Hochwasser");
+  request.facets = {"year", "source", "person"};
+  auto facets = [](const SearchResponse& response) {
+    std::string out;
+    for (const auto& facet : response.facets) {
+      out += facet.name + ":";
+      for (const auto& value : facet.values) out += " " + value.value + "=" + std::to_string(value.count);
+      out += "\n";
+    }
+    return out;
+  };
+  for (Xapian::doccount exact : {10'000u, 10u}) {
+    request.exact_facet_matches = exact;
+    INFO("exact_facet_matches " << exact);
+    auto counted = fixture.MustSearch(request);
+    auto kept = fixture.SearchKeepingFacetValues(request);
+    CHECK(counted.facet_sample_step == kept.facet_sample_step);
+    CHECK(facets(kept) == facets(counted));
+    CHECK_THAT(facets(kept), Catch::Contains("Angela Merkel="));
   }
 }
 

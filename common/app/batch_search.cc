@@ -130,7 +130,11 @@ class FreshSearcher {
   }
 
  private:
-  void Open() { searcher_ = std::make_unique<search::Searcher>(db_path_, aliases_); }
+  // A batch answers many queries: facet values are worth keeping in memory.
+  void Open() {
+    searcher_ = std::make_unique<search::Searcher>(db_path_, aliases_);
+    searcher_->KeepFacetValuesInMemory();
+  }
 
   std::string db_path_;
   const persons::AliasTable& aliases_;

@@ -67,23 +67,31 @@ Xapian::doccount PostingsWithPrefix(const Xapian::Database& db, std::string_view
 
 }  // namespace
 
-DateRanges::DateRanges(const Xapian::Database& db) {
-  Xapian::doccount dated = db.get_value_freq(schema::kDateSlot);
+bool DateRanges::UsesTerms() const {
+  Inspect();
+  return uses_terms_;
+}
+
+void DateRanges::Inspect() const {
+  if (inspected_) return;
+  Xapian::doccount dated = db_.get_value_freq(schema::kDateSlot);
   if (dated == 0) {  // nothing to clip to; no article matches a bounded range
     uses_terms_ = true;
-    return;
+  } else {
+    first_day_ = db_.get_value_lower_bound(schema::kDateSlot);
+    last_day_ = db_.get_value_upper_bound(schema::kDateSlot);
+    // Each dated article has exactly one year term.
+    uses_terms_ = PostingsWithPrefix(db_, schema::kYearTermPrefix) == dated &&
+                  !index::DateTermsOfDay(first_day_).empty() &&
+                  !index::DateTermsOfDay(last_day_).empty();
   }
-  first_day_ = db.get_value_lower_bound(schema::kDateSlot);
-  last_day_ = db.get_value_upper_bound(schema::kDateSlot);
-  // Each dated article has exactly one year term.
-  uses_terms_ = PostingsWithPrefix(db, schema::kYearTermPrefix) == dated &&
-                !index::DateTermsOfDay(first_day_).empty() &&
-                !index::DateTermsOfDay(last_day_).empty();
+  inspected_ = true;  // only once every read succeeded (they may throw)
 }
 
 Xapian::Query DateRanges::Between(const std::string& low_value,
                                   const std::string& high_value) const {
   if (low_value.empty() && high_value.empty()) return Xapian::Query::MatchAll;
+  Inspect();
   if (!uses_terms_) return ValueRange(low_value, high_value);
   if (first_day_.empty()) return Xapian::Query::MatchNothing;
   std::string first = low_value.empty() ? first_day_ : std::max(low_value, first_day_);

@@ -25,9 +25,11 @@ Result<std::string> DateBound(std::string_view text, RangeEnd end);
 // terms covering it, clipped to the dates the database holds; in a
 // database written before the date terms, as a value range on the date
 // slot — the same matches, more slowly.  The queries add no weight.
+// Looks at the database on first use (a query without a date costs
+// nothing).  Not thread-safe.
 class DateRanges {
  public:
-  explicit DateRanges(const Xapian::Database& db);
+  explicit DateRanges(const Xapian::Database& db) : db_(db) {}
 
   // The articles dated from `low_value` to `high_value` ("YYYYMMDD", both
   // included); an empty bound is open.  Both open: every article, dated
@@ -35,14 +37,18 @@ class DateRanges {
   Xapian::Query Between(const std::string& low_value, const std::string& high_value) const;
 
   // True when Between() searches date terms.
-  bool UsesTerms() const { return uses_terms_; }
+  bool UsesTerms() const;
 
  private:
+  // Reads the date bounds and whether the date terms are complete, once.
+  void Inspect() const;
   Xapian::Query ValueRange(const std::string& low_value, const std::string& high_value) const;
 
-  bool uses_terms_ = false;
-  std::string first_day_;  // the database's earliest and latest date values
-  std::string last_day_;
+  Xapian::Database db_;
+  mutable bool inspected_ = false;
+  mutable bool uses_terms_ = false;
+  mutable std::string first_day_;  // the database's earliest and latest date values
+  mutable std::string last_day_;
 };
 
 // The QueryParser hook for "<field>:<from>..<to>".  Throws

@@ -8,23 +8,12 @@ namespace archivar::search {
 namespace {
 
 // Serialised counts: "value\x1fcount\n" per value.
-std::string EncodeCounts(const std::unordered_map<std::string_view, Xapian::doccount>& counts) {
+std::string EncodeCounts(const std::vector<FacetCount>& counts) {
   std::string out;
   for (const auto& [value, count] : counts) {
-    out += std::string(value) + schema::kFacetValueSeparator + std::to_string(count) + '\n';
+    out += value + schema::kFacetValueSeparator + std::to_string(count) + '\n';
   }
   return out;
-}
-
-// Calls `use` with each value held in a slot value (separated by
-// schema::kFacetValueSeparator; empty pieces are skipped).
-template <typename UseValue>
-void ForEachFacetValue(std::string_view values, UseValue use) {
-  while (!values.empty()) {
-    std::size_t end = std::min(values.find(schema::kFacetValueSeparator), values.size());
-    if (end > 0) use(values.substr(0, end));
-    values.remove_prefix(std::min(end + 1, values.size()));
-  }
 }
 
 }  // namespace
@@ -36,6 +25,11 @@ std::vector<std::string> SplitFacetValues(const std::string& values) {
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  Xapian::docid did = doc.get_docid();
+  if (column_ && column_->Covers(did)) {
+    column_->ForEachOrdinal(did, [this](FacetColumn::Ordinal value) { ++column_counts_[value]; });
+    return;
+  }
   ForEachFacetValue(doc.get_value(slot_), [this](std::string_view value) { Add(value, 1); });
 }
 
@@ -85,7 +79,7 @@ void FacetSpy::Add(std::string_view value, Xapian::doccount count) {
   counted->second += count;
 }
 
-std::string FacetSpy::serialise_results() const { return EncodeCounts(counts_); }
+std::string FacetSpy::serialise_results() const { return EncodeCounts(Counts()); }
 
 void FacetSpy::merge_results(const std::string& serialised) {
   std::size_t begin = 0;
@@ -102,13 +96,30 @@ void FacetSpy::merge_results(const std::string& serialised) {
   }
 }
 
+std::vector<FacetCount> FacetSpy::Counts() const {
+  std::vector<FacetCount> counts;
+  std::vector<Xapian::doccount> by_ordinal = column_counts_;
+  for (const auto& [value, count] : counts_) {
+    auto ordinal = column_ ? column_->Find(value) : std::nullopt;
+    if (ordinal) by_ordinal[*ordinal] += count;
+    else counts.push_back({std::string(value), count});
+  }
+  for (FacetColumn::Ordinal value = 0; value < by_ordinal.size(); ++value) {
+    if (by_ordinal[value] != 0) counts.push_back({column_->Value(value), by_ordinal[value]});
+  }
+  return counts;
+}
+
 std::vector<FacetCount> FacetSpy::Top(std::size_t limit, Xapian::doccount scale) const {
-  std::vector<FacetCount> top;
-  for (const auto& [value, count] : counts_) top.push_back({std::string(value), count * scale});
-  std::sort(top.begin(), top.end(), [](const FacetCount& a, const FacetCount& b) {
+  std::vector<FacetCount> top = Counts();
+  auto more_frequent = [](const FacetCount& a, const FacetCount& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  if (limit != 0 && top.size() > limit) top.resize(limit);
+  };
+  std::size_t shown = limit == 0 ? top.size() : std::min(limit, top.size());
+  std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(shown), top.end(),
+                    more_frequent);
+  top.resize(shown);
+  for (auto& value : top) value.count *= scale;
   return top;
 }
 

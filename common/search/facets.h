@@ -10,6 +10,9 @@
 // Not thread-safe: one spy per search.
 #pragma once
 
+#include "schema.h"
+#include "search/facet_columns.h"
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -62,10 +65,15 @@ class DocumentSample : public Xapian::PostingSource {
 
 // Counts the values of one slot among the matching documents; a slot value
 // may hold several values separated by schema::kFacetValueSeparator, each
-// counted once per document.
+// counted once per document.  Given the slot's FacetColumn (which must
+// outlive the spy), reads the values of the documents it covers from
+// there.
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  explicit FacetSpy(Xapian::valueno slot) : slot_(slot) {}
+  explicit FacetSpy(Xapian::valueno slot, const FacetColumn* column = nullptr)
+      : slot_(slot), column_(column) {
+    if (column_) column_counts_.assign(column_->ValueCount(), 0);
+  }
   FacetSpy(const FacetSpy&) = delete;  // counts_ views values_
   FacetSpy& operator=(const FacetSpy&) = delete;
 
@@ -86,8 +94,12 @@ class FacetSpy : public Xapian::MatchSpy {
  private:
   // Adds `count` to one value.
   void Add(std::string_view value, Xapian::doccount count);
+  // Every value counted, once, with its count.
+  std::vector<FacetCount> Counts() const;
 
   Xapian::valueno slot_;
+  const FacetColumn* column_;
+  std::vector<Xapian::doccount> column_counts_;  // by the column's ordinals
   // Per single value, hashed: a person facet has thousands of values, and
   // counting a matching document must allocate nothing for values already
   // seen.  The keys view the strings of values_ (a deque: they never move).
@@ -95,8 +107,18 @@ class FacetSpy : public Xapian::MatchSpy {
   std::deque<std::string> values_;
 };
 
-// The values held in one slot value (separated by
+// Calls `use` with each value held in a slot value (separated by
 // schema::kFacetValueSeparator; empty pieces are skipped).
+template <typename UseValue>
+void ForEachFacetValue(std::string_view values, UseValue use) {
+  while (!values.empty()) {
+    std::size_t end = std::min(values.find(schema::kFacetValueSeparator), values.size());
+    if (end > 0) use(values.substr(0, end));
+    values.remove_prefix(std::min(end + 1, values.size()));
+  }
+}
+
+// The values held in one slot value, as ForEachFacetValue gives them.
 std::vector<std::string> SplitFacetValues(const std::string& values);
 
 // The value slot of a facet name, or false when there is no such facet.

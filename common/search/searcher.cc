@@ -85,7 +85,7 @@ std::vector<FacetCount> Searcher::ListPersons(const std::string& prefix) {
       return listed;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kAttemptsOnConcurrentCommit) throw;
-      db_.reopen();
+      Reopen();
     }
   }
 }
@@ -106,7 +106,7 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
       return Result<SearchResponse>::Ok(Run(request, parsed.value()));
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kAttemptsOnConcurrentCommit) throw;
-      db_.reopen();
+      Reopen();
     } catch (const Xapian::WildcardError&) {
       return Result<SearchResponse>::Fail(
           "a wildcard in the query matches more than " +
@@ -116,20 +116,25 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
   }
 }
 
+void Searcher::Reopen() {
+  db_.reopen();
+  if (columns_) columns_->Clear();
+}
+
 FacetSpies Searcher::AddFacetSpies(Xapian::Enquire& enquire,
-                                   const std::vector<std::string>& names) const {
+                                   const std::vector<std::string>& names) {
   FacetSpies spies;
   for (const auto& name : names) {
     Xapian::valueno slot = 0;
     FacetSlot(name, &slot);
-    spies.push_back(std::make_unique<FacetSpy>(slot));
+    spies.push_back(std::make_unique<FacetSpy>(slot, columns_ ? &columns_->For(db_, slot) : nullptr));
     enquire.add_matchspy(spies.back().get());
   }
   return spies;
 }
 
 FacetSpies Searcher::CountFacets(const Xapian::Query& query, const std::vector<std::string>& names,
-                                 Xapian::docid sample_step, Xapian::doccount* matches) const {
+                                 Xapian::docid sample_step, Xapian::doccount* matches) {
   Xapian::Enquire counting(db_);
   counting.set_weighting_scheme(Xapian::BoolWeight());  // no ranking needed
   DocumentSample sample(sample_step);
@@ -142,7 +147,7 @@ FacetSpies Searcher::CountFacets(const Xapian::Query& query, const std::vector<s
 }
 
 void Searcher::AddFacets(const SearchRequest& request, const Xapian::Query& query,
-                         Xapian::doccount most_matches, SearchResponse& response) const {
+                         Xapian::doccount most_matches, SearchResponse& response) {
   if (request.facets.empty()) return;
   Xapian::doccount exact = std::max<Xapian::doccount>(request.exact_facet_matches, 1);
   Xapian::doccount step = std::max<Xapian::doccount>(1, (most_matches + exact - 1) / exact);
