@@ -49,10 +49,14 @@ inline constexpr Xapian::valueno kOriginSlot = 5;
 // The canonical names of the persons the article mentions, separated by
 // kFacetValueSeparator: shown with results and counted by --facet person.
 inline constexpr Xapian::valueno kPersonsSlot = 6;
+// The stored fields without the body (the same JSON as the document data):
+// a list of hits without snippets reads this small value instead of the
+// whole compressed document data.  Absent in databases written before it.
+inline constexpr Xapian::valueno kHeaderSlot = 7;
 
 // Changes whenever the analysis changes what terms an article gets, so
 // that re-indexing an unchanged article after an upgrade still rewrites it.
-inline constexpr std::string_view kAnalysisVersion = "german-6-date-terms";
+inline constexpr std::string_view kAnalysisVersion = "german-6-date-terms-header";
 
 // The facets users may ask for (--facet NAME) and the slot of each.
 struct FacetField {

@@ -55,6 +55,8 @@ TEST_CASE("DocumentBuilder writes id, weighted title, body, prefixed fields, dat
         "XSblatt:1 XStag:1 XStagesblatt:1 "
         "brenn:1[103] haus:5[2,102] neu:4[1]");
   CHECK(doc.get_value(schema::kDateSlot) == "20230912");
+  CHECK(DecodeStoredArticle(doc.get_value(schema::kHeaderSlot)).id == "a1");
+  CHECK(DecodeStoredArticle(doc.get_value(schema::kHeaderSlot)).body.empty());
   Article stored = DecodeStoredArticle(doc.get_data());
   CHECK(stored.id == "a1");
   CHECK(stored.title == "Neue Häuser");

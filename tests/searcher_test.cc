@@ -2,6 +2,7 @@
 // snippets, from an on-disk database.
 #include "search/searcher.h"
 
+#include "schema.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
@@ -68,6 +69,18 @@ class SearchFixture {
     Ids ids;
     for (const auto& hit : response.hits) ids.push_back(hit.article.id);
     return ids;
+  }
+
+  // Removes one value slot from every article, as in a database written
+  // before that slot existed.
+  void DropValue(Xapian::valueno slot) {
+    Xapian::WritableDatabase db(dir_.Path("db"));
+    for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+      Xapian::Document doc = db.get_document(*id);
+      doc.remove_value(slot);
+      db.replace_document(*id, doc);
+    }
+    db.commit();
   }
 
  private:
@@ -262,6 +275,29 @@ TEST_CASE("Searcher returns the stored fields with the highlighted title and sni
   CHECK(hit.article.editor_code == "dp/pcl");
   CHECK(MarkHighlights(hit.title) == "Neue [Häuser] für Berlin");
   CHECK(MarkHighlights(hit.snippet) == "Ein Bericht über neue [Häuser] am Stadtrand.");
+}
+
+TEST_CASE("Searcher lists hits without snippets with every stored field but the body") {
+  SearchFixture fixture;
+  SearchRequest request = Request("Haus");
+  request.snippets = false;
+  SECTION("from the header value") {}
+  SECTION("from the document data of a database without header values") {
+    fixture.DropValue(schema::kHeaderSlot);
+  }
+  SearchResponse response = fixture.MustSearch(request);
+  REQUIRE(response.hits.size() == 1);
+  const Article& article = response.hits[0].article;
+  CHECK(article.id == "b-2022");
+  CHECK(article.title == "Neue Häuser für Berlin");
+  CHECK(article.date == "2022-03-15");
+  CHECK(article.source == "Tagesblatt Berlin");
+  CHECK(article.category == "Lokales");
+  CHECK(article.author == "Anna Schmidt");
+  CHECK(article.url == "https://example.org/haeuser");
+  CHECK(article.editor_code == "dp/pcl");
+  CHECK(article.body.empty());
+  CHECK(response.hits[0].title.text == "Neue Häuser für Berlin");
 }
 
 TEST_CASE("Searcher reports no hits for a word that is not there") {

@@ -49,6 +49,14 @@ TEST_CASE("Stored article round-trips an article with only id and body") {
   CheckSame(DecodeStoredArticle(EncodeStoredArticle(article)), article);
 }
 
+TEST_CASE("Stored article header holds every field but the body") {
+  Article article = FullArticle();
+  Article header = DecodeStoredArticle(EncodeStoredArticle(article, StoredBody::kSkip));
+  CHECK(header.body.empty());
+  header.body = article.body;
+  CheckSame(header, article);
+}
+
 TEST_CASE("Stored article data is a JSON object with the schema's field names") {
   auto data = nlohmann::json::parse(EncodeStoredArticle(FullArticle()));
   REQUIRE(data.is_object());

@@ -118,6 +118,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);
   if (!article.category.empty()) doc.add_value(schema::kCategorySlot, article.category);
   doc.set_data(EncodeStoredArticle(article));
+  doc.add_value(schema::kHeaderSlot, EncodeStoredArticle(article, StoredBody::kSkip));
   return doc;
 }
 

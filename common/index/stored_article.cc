@@ -95,9 +95,10 @@ class StoredFieldsReader : public nlohmann::json_sax<json> {
 
 }  // namespace
 
-std::string EncodeStoredArticle(const Article& article) {
+std::string EncodeStoredArticle(const Article& article, StoredBody body) {
   json data = json::object();
   for (const auto& field : kStoredFields) {
+    if (body == StoredBody::kSkip && field.member == &Article::body) continue;
     const std::string& value = article.*field.member;
     if (!value.empty()) data[field.name] = value;
   }

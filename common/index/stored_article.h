@@ -8,12 +8,14 @@
 
 namespace archivar::index {
 
-// Serialises the fields the searcher displays and snippets from.
-std::string EncodeStoredArticle(const Article& article);
-
-// Whether to read the stored body (for snippets) or leave it empty (a
+// Whether to store or read the body (for snippets) or leave it out (a
 // list of hits without snippets; faster).
 enum class StoredBody { kRead, kSkip };
+
+// Serialises the fields the searcher displays and snippets from; with
+// StoredBody::kSkip all but the body (the document's header value,
+// schema::kHeaderSlot).
+std::string EncodeStoredArticle(const Article& article, StoredBody body = StoredBody::kRead);
 
 // Reads document data written by EncodeStoredArticle.  Missing fields are
 // left empty; data that is not such a JSON object gives an empty article.
