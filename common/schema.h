@@ -22,6 +22,10 @@ inline constexpr std::string_view kSourcePrefix = "XS";   // XS<analysed source 
 inline constexpr std::string_view kCategoryPrefix = "XC"; // XC<analysed category word>
 inline constexpr std::string_view kPersonPrefix = "XP";   // XP<person key>, e.g. "XPwladimir putin"
 inline constexpr std::string_view kSurnamePrefix = "XN";  // XN<last word of the person key>
+// XF<surname> <full person key>, e.g. "XFputin wladimir putin", for persons
+// named with a first name: lists the full names of a surname without
+// reading every person term of the archive.
+inline constexpr std::string_view kFullNameBySurnamePrefix = "XF";
 // The date of a dated article as three boolean terms, so that a date filter
 // is a few terms rather than a value comparison per article
 // (index/date_terms.h): XDY<YYYY>, XDM<YYYYMM>, XDD<YYYYMMDD>.
@@ -56,7 +60,7 @@ inline constexpr Xapian::valueno kHeaderSlot = 7;
 
 // Changes whenever the analysis changes what terms an article gets, so
 // that re-indexing an unchanged article after an upgrade still rewrites it.
-inline constexpr std::string_view kAnalysisVersion = "german-6-date-terms-header";
+inline constexpr std::string_view kAnalysisVersion = "german-6-date-surname-header";
 
 // The facets users may ask for (--facet NAME) and the slot of each.
 struct FacetField {

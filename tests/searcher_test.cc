@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace archivar::search {
@@ -74,16 +75,31 @@ class SearchFixture {
   // Removes one value slot from every article, as in a database written
   // before that slot existed.
   void DropValue(Xapian::valueno slot) {
+    Rewrite([slot](Xapian::Document& doc) { doc.remove_value(slot); });
+  }
+
+  // Removes the terms starting with `prefix` from every article, likewise.
+  void DropTerms(std::string_view prefix) {
+    Rewrite([prefix](Xapian::Document& doc) {
+      std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+      for (const auto& term : terms) {
+        if (term.rfind(prefix, 0) == 0) doc.remove_term(term);
+      }
+    });
+  }
+
+ private:
+  template <typename Change>
+  void Rewrite(Change change) {
     Xapian::WritableDatabase db(dir_.Path("db"));
     for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
       Xapian::Document doc = db.get_document(*id);
-      doc.remove_value(slot);
+      change(doc);
       db.replace_document(*id, doc);
     }
     db.commit();
   }
 
- private:
   TempDir dir_;
 };
 
@@ -298,6 +314,21 @@ TEST_CASE("Searcher lists hits without snippets with every stored field but the 
   CHECK(article.editor_code == "dp/pcl");
   CHECK(article.body.empty());
   CHECK(response.hits[0].title.text == "Neue Häuser für Berlin");
+}
+
+TEST_CASE("Searcher names the people of an ambiguous surname, also in an older database") {
+  SearchFixture fixture({
+      MakeArticle("s1", "Zwei Schmidts im Rathaus",
+                  "Bürgermeister Helmut Schmidt und Stadträtin Renate Schmidt stritten."),
+      MakeArticle("s2", "Rathaus", "Schmidt sagte nichts."),
+  });
+  SECTION("from the surname's full-name terms") {}
+  SECTION("from every person term, in a database without those terms") {
+    fixture.DropTerms(schema::kFullNameBySurnamePrefix);
+  }
+  SearchResponse response = fixture.MustSearch(Request("person:Schmidt"));
+  CHECK(SearchFixture::IdsOf(response) == Ids{"s2"});
+  CHECK_THAT(response.note, Catch::Contains("could mean 2 people (Helmut Schmidt, Renate Schmidt)"));
 }
 
 TEST_CASE("Searcher reports no hits for a word that is not there") {

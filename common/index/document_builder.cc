@@ -78,13 +78,23 @@ std::string SurnameKey(const std::string& person_key) {
   return space == std::string::npos ? person_key : person_key.substr(space + 1);
 }
 
+std::string FullNamesOfSurnamePrefix(const std::string& surname_key) {
+  return std::string(schema::kFullNameBySurnamePrefix) + surname_key + " ";
+}
+
+std::string FullNameBySurnameTerm(const std::string& person_key) {
+  return FullNamesOfSurnamePrefix(SurnameKey(person_key)) + person_key;
+}
+
 void DocumentBuilder::AddPersons(Xapian::Document& doc, const Article& article) {
   std::string names;
   for (const std::string& person : recognizer_.RecognizeArticle(article.title, article.body).persons) {
     std::string key = persons::PersonKey(person);
     if (key.empty()) continue;
-    for (std::string term : {std::string(schema::kPersonPrefix) + key,
-                             std::string(schema::kSurnamePrefix) + SurnameKey(key)}) {
+    std::vector<std::string> terms = {std::string(schema::kPersonPrefix) + key,
+                                      std::string(schema::kSurnamePrefix) + SurnameKey(key)};
+    if (key.find(' ') != std::string::npos) terms.push_back(FullNameBySurnameTerm(key));
+    for (const auto& term : terms) {
       if (FitsTermLimit(term.size())) doc.add_boolean_term(term);
     }
     if (!names.empty()) names += schema::kFacetValueSeparator;

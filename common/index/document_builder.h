@@ -34,6 +34,12 @@ std::string IdTerm(std::string_view id);
 // under schema::kSurnamePrefix so "any Putin" can be searched.
 std::string SurnameKey(const std::string& person_key);
 
+// The schema::kFullNameBySurnamePrefix term of a person key with a first
+// name ("XFputin wladimir putin"); the terms of one surname all start with
+// FullNamesOfSurnamePrefix(surname) ("XFputin ").
+std::string FullNameBySurnameTerm(const std::string& person_key);
+std::string FullNamesOfSurnamePrefix(const std::string& surname_key);
+
 // "YYYY-MM-DD" -> "YYYYMMDD", the form kept in the date value slot.
 std::string DateValue(std::string_view date);
 

@@ -62,6 +62,15 @@ Xapian::Query PersonQuery::ForSurname(const std::string& surname_key) {
 
 std::vector<std::string> PersonQuery::FullNamesWithSurname(const std::string& surname_key) const {
   std::vector<std::string> keys;
+  std::string indexed(schema::kFullNameBySurnamePrefix);
+  if (db_.allterms_begin(indexed) != db_.allterms_end(indexed)) {
+    std::string prefix = index::FullNamesOfSurnamePrefix(surname_key);
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+      keys.push_back((*it).substr(prefix.size()));
+    }
+    return keys;
+  }
+  // A database written before those terms: read every person term.
   std::string prefix(schema::kPersonPrefix);
   for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
     std::string key = (*it).substr(prefix.size());
