@@ -84,5 +84,17 @@ TEST_CASE("IsValidCalendarDate knows month lengths, leap years and the year rang
   }
 }
 
+TEST_CASE("DaysInMonth knows month lengths and leap years, 0 outside the calendar") {
+  CHECK(DaysInMonth(2023, 1) == 31);
+  CHECK(DaysInMonth(2023, 4) == 30);
+  CHECK(DaysInMonth(2023, 2) == 28);
+  CHECK(DaysInMonth(2024, 2) == 29);
+  CHECK(DaysInMonth(1900, 2) == 28);
+  CHECK(DaysInMonth(2000, 2) == 29);
+  CHECK(DaysInMonth(2023, 12) == 31);
+  CHECK(DaysInMonth(2023, 13) == 0);
+  CHECK(DaysInMonth(999, 1) == 0);
+}
+
 }  // namespace
 }  // namespace archivar::formats

@@ -40,15 +40,16 @@ bool ParseGerman(std::string_view t, int* y, int* m, int* d) {
 
 }  // namespace
 
-bool IsValidCalendarDate(int year, int month, int day) {
+int DaysInMonth(int year, int month) {
   static const int kDaysInMonth[] = {31, 28, 31, 30, 31, 30,
                                      31, 31, 30, 31, 30, 31};
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) {
-    return false;
-  }
+  if (year < 1000 || year > 9999 || month < 1 || month > 12) return 0;
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  int days = kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0);
-  return day <= days;
+  return kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool IsValidCalendarDate(int year, int month, int day) {
+  return day >= 1 && day <= DaysInMonth(year, month);
 }
 
 std::optional<std::string> ParseDate(std::string_view text) {

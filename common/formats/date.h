@@ -15,4 +15,8 @@ std::optional<std::string> ParseDate(std::string_view text);
 // True when year/month/day form a real calendar date (years 1000-9999).
 bool IsValidCalendarDate(int year, int month, int day);
 
+// The number of days of a month (28-31); 0 outside years 1000-9999 or
+// months 1-12.
+int DaysInMonth(int year, int month);
+
 }  // namespace archivar::formats

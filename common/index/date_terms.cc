@@ -30,14 +30,8 @@ bool ReadDay(std::string_view text, Day* out) {
   return formats::IsValidCalendarDate(out->year, out->month, out->day);
 }
 
-int LastDayOfMonth(int year, int month) {
-  int day = 31;
-  while (!formats::IsValidCalendarDate(year, month, day)) --day;
-  return day;
-}
-
 Day NextDay(Day d) {
-  if (d.day < LastDayOfMonth(d.year, d.month)) return {d.year, d.month, d.day + 1};
+  if (d.day < formats::DaysInMonth(d.year, d.month)) return {d.year, d.month, d.day + 1};
   if (d.month < 12) return {d.year, d.month + 1, 1};
   return {d.year + 1, 1, 1};
 }
@@ -75,7 +69,7 @@ std::vector<std::string> DateTermsCovering(std::string_view first, std::string_v
   if (!ReadDay(first, &current) || !ReadDay(last, &end)) return terms;
   while (current <= end) {
     Day end_of_year{current.year, 12, 31};
-    Day end_of_month{current.year, current.month, LastDayOfMonth(current.year, current.month)};
+    Day end_of_month{current.year, current.month, formats::DaysInMonth(current.year, current.month)};
     if (current.month == 1 && current.day == 1 && end_of_year <= end) {
       terms.push_back(YearTerm(current));
       if (current.year == 9999) break;

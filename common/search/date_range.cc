@@ -20,12 +20,6 @@ std::string Compact(int year, int month, int day) {
   return buffer;
 }
 
-int LastDayOfMonth(int year, int month) {
-  int day = 31;
-  while (!formats::IsValidCalendarDate(year, month, day)) --day;
-  return day;
-}
-
 }  // namespace
 
 Result<std::string> DateBound(std::string_view text, RangeEnd end) {
@@ -45,7 +39,7 @@ Result<std::string> DateBound(std::string_view text, RangeEnd end) {
     int month = std::stoi(std::string(text.substr(5)));
     if (formats::IsValidCalendarDate(year, month, 1)) {
       return Result<std::string>::Ok(
-          Compact(year, month, low ? 1 : LastDayOfMonth(year, month)));
+          Compact(year, month, low ? 1 : formats::DaysInMonth(year, month)));
     }
   }
   return Result<std::string>::Fail(
