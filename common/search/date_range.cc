@@ -66,6 +66,16 @@ bool DateRanges::UsesTerms() const {
   return uses_terms_;
 }
 
+const std::string& DateRanges::FirstDay() const {
+  Inspect();
+  return first_day_;
+}
+
+const std::string& DateRanges::LastDay() const {
+  Inspect();
+  return last_day_;
+}
+
 void DateRanges::Inspect() const {
   if (inspected_) return;
   Xapian::doccount dated = db_.get_value_freq(schema::kDateSlot);

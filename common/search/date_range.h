@@ -39,6 +39,11 @@ class DateRanges {
   // True when Between() searches date terms.
   bool UsesTerms() const;
 
+  // The earliest and the latest date of the database's articles
+  // ("YYYYMMDD"); empty when no article is dated.
+  const std::string& FirstDay() const;
+  const std::string& LastDay() const;
+
  private:
   // Reads the date bounds and whether the date terms are complete, once.
   void Inspect() const;

@@ -2,6 +2,7 @@
 
 #include "index/stored_article.h"
 #include "schema.h"
+#include "search/date_range.h"
 #include "search/person_query.h"
 
 namespace archivar::search {
@@ -46,14 +47,12 @@ std::size_t TextTermsMatched(const Xapian::Enquire& enquire,
   return matched;
 }
 
-// Sorting by date puts undated articles last in both directions.
-void ApplySort(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys,
-               SortOrder sort) {
-  if (sort == SortOrder::kRelevance) return;
-  bool newest_first = sort == SortOrder::kNewest;
-  keys.add_value(schema::kDateSlot, newest_first,
-                 newest_first ? std::string() : std::string("99999999"));
-  enquire.set_sort_by_key_then_relevance(&keys, /*reverse=*/false);
+// A --from/--to filter as the date it stands for ("YYYYMMDD"), empty when
+// there is none (QueryBuilder has refused a bad one).
+std::string FilterDay(const std::string& filter, RangeEnd end) {
+  if (filter.empty()) return filter;
+  auto day = DateBound(filter, end);
+  return day ? day.value() : std::string();
 }
 
 std::string FacetNames() {
@@ -168,14 +167,15 @@ void Searcher::AddFacets(const SearchRequest& request, const Xapian::Query& quer
 
 SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& parsed) {
   Xapian::Enquire enquire(db_);
-  enquire.set_query(parsed.query);
   Xapian::MultiValueKeyMaker keys;
-  ApplySort(enquire, keys, request.sort);
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit));
+  if (request.sort != SortOrder::kRelevance) {
+    SortByDate(enquire, keys, request.sort == SortOrder::kNewest);
+  }
+  DateSortedPage found = FindPage(enquire, request, parsed.query);
+  const Xapian::MSet& mset = found.page;
   SearchResponse response;
   response.query = request.query;
-  response.total = mset.get_matches_estimated();
+  response.total = found.matches_estimated;
   response.offset = request.offset;
   response.note = parsed.note;
   TermSet query_terms = QueryTerms(parsed.query);
@@ -188,8 +188,23 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   // Counting costs time for every article Xapian must look at — up to
   // its upper bound of matches (a phrase is checked in every article
   // holding its words) — so that bound sets the sample.
-  AddFacets(request, parsed.query, mset.get_matches_upper_bound(), response);
+  AddFacets(request, parsed.query, found.matches_upper_bound, response);
   return response;
+}
+
+DateSortedPage Searcher::FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
+                                  const Xapian::Query& query) {
+  auto offset = static_cast<Xapian::doccount>(request.offset);
+  auto limit = static_cast<Xapian::doccount>(request.limit);
+  if (request.sort == SortOrder::kRelevance) {
+    enquire.set_query(query);
+    Xapian::MSet page = enquire.get_mset(offset, limit);
+    return {page, page.get_matches_estimated(), page.get_matches_upper_bound()};
+  }
+  DateSortedQuery sorted{query, request.sort == SortOrder::kNewest,
+                         FilterDay(request.filters.from, RangeEnd::kLow),
+                         FilterDay(request.filters.to, RangeEnd::kHigh)};
+  return FindDateSortedPage(enquire, sorted, DateRanges(db_), offset, limit);
 }
 
 SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match, index::StoredBody body) {

@@ -10,6 +10,7 @@
 #include "analysis/analyzer.h"
 #include "article.h"
 #include "index/stored_article.h"
+#include "search/date_sorted_page.h"
 #include "search/facet_columns.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
@@ -94,6 +95,9 @@ class Searcher {
   // commit invalidated a read), forgetting the facet values in memory.
   void Reopen();
   SearchResponse Run(const SearchRequest& request, const ParsedQuery& parsed);
+  // The page of `query` the request asks for, in its sort order.
+  DateSortedPage FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
+                          const Xapian::Query& query);
   // One FacetSpy per facet name, added to `enquire`.
   FacetSpies AddFacetSpies(Xapian::Enquire& enquire, const std::vector<std::string>& names);
   // Counts the facets over every match of `query`, or over every

@@ -1,0 +1,95 @@
+#include "search/date_sorted_page.h"
+
+#include "formats/date.h"
+#include "schema.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace archivar::search {
+namespace {
+
+// Months counted from year 0, for "YYYYMMDD" values.
+int MonthNumber(const std::string& day) {
+  return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(4, 2)) - 1;
+}
+
+// The first or the last day ("YYYYMMDD") of a month numbered as above.
+std::string DayOfMonth(int month_number, RangeEnd end) {
+  int year = month_number / 12;
+  int month = month_number % 12 + 1;
+  int day = end == RangeEnd::kLow ? 1 : formats::DaysInMonth(year, month);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d%02d%02d", year, month, day);
+  return buffer;
+}
+
+// The dated matches lie from month `first` to month `last` (numbered as
+// above); the window holds the `months` newest or oldest of them.
+struct MonthSpan {
+  int first = 0;
+  int last = 0;
+  int Months() const { return last - first + 1; }
+};
+
+MonthSpan SpanOfMatches(const DateSortedQuery& sorted, const DateRanges& dates) {
+  std::string first = std::max(sorted.first_day, dates.FirstDay());
+  std::string last = sorted.last_day.empty() ? dates.LastDay()
+                                             : std::min(sorted.last_day, dates.LastDay());
+  return {MonthNumber(first), MonthNumber(last)};
+}
+
+Xapian::Query Window(const DateRanges& dates, bool newest_first, MonthSpan span, int months) {
+  if (newest_first) return dates.Between(DayOfMonth(span.last - months + 1, RangeEnd::kLow), "");
+  return dates.Between("", DayOfMonth(span.first + months - 1, RangeEnd::kHigh));
+}
+
+DateSortedPage SortWhole(Xapian::Enquire& enquire, const Xapian::Query& query,
+                         Xapian::doccount offset, Xapian::doccount limit) {
+  enquire.set_query(query);
+  Xapian::MSet page = enquire.get_mset(offset, limit);
+  return {page, page.get_matches_estimated(), page.get_matches_upper_bound()};
+}
+
+}  // namespace
+
+void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, bool newest_first) {
+  keys.add_value(schema::kDateSlot, newest_first,
+                 newest_first ? std::string() : std::string("99999999"));
+  enquire.set_sort_by_key_then_relevance(&keys, /*reverse=*/false);
+}
+
+DateSortedPage FindDateSortedPage(Xapian::Enquire& enquire, const DateSortedQuery& sorted,
+                                  const DateRanges& dates, Xapian::doccount offset,
+                                  Xapian::doccount limit,
+                                  Xapian::doccount min_matches_for_window) {
+  const Xapian::Query& query = sorted.query;
+  if (limit == 0 || !dates.UsesTerms() || dates.FirstDay().empty()) {
+    return SortWhole(enquire, query, offset, limit);
+  }
+  MonthSpan span = SpanOfMatches(sorted, dates);
+  enquire.set_query(query);
+  Xapian::MSet estimate = enquire.get_mset(0, 0);  // estimates only: matches nothing
+  Xapian::doccount estimated = estimate.get_matches_estimated();
+  if (estimated < min_matches_for_window || span.Months() < 2) {
+    return SortWhole(enquire, query, offset, limit);
+  }
+  // A window expected to hold the page twice over, assuming the matches
+  // spread evenly over the months; it grows fourfold while it falls short.
+  double wanted = 2.0 * (static_cast<double>(offset) + limit) / estimated;
+  for (int months = std::max(1, static_cast<int>(wanted * span.Months()) + 1);
+       months < span.Months(); months *= 4) {
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Window(dates, sorted.newest_first, span, months)));
+    Xapian::MSet page = enquire.get_mset(offset, limit);
+    // Every match inside the window sorts before every match outside it,
+    // so a full page inside the window is the page of the whole match.
+    if (page.size() == limit) {
+      return {page, estimated, estimate.get_matches_upper_bound()};
+    }
+  }
+  return SortWhole(enquire, query, offset, limit);
+}
+
+}  // namespace archivar::search

@@ -1,0 +1,97 @@
+// search/date_sorted_page.h: date-sorted pages found in windows of months
+// are the pages of the whole sorted match.
+#include "search/date_sorted_page.h"
+
+#include "index/stored_article.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace archivar::search {
+namespace {
+
+using testing::MakeArticle;
+using testing::TempDir;
+
+// 300 reports over ten years, unevenly (250 of them in 2015 and 2016, so
+// that windows sized for an even spread fall short and must grow), every
+// seventh also about a fire, every 23rd undated.
+class ArchiveOfReports {
+ public:
+  ArchiveOfReports() {
+    std::vector<Article> articles;
+    for (int i = 0; i < 300; ++i) {
+      char date[16];
+      int year = i < 250 ? 2015 + i % 2 : 2017 + i % 8;
+      std::snprintf(date, sizeof date, "%04d-%02d-%02d", year,
+                    1 + (i * 7) % 12, 1 + (i * 11) % 28);
+      std::string body = i % 7 == 0 ? "Ein Bericht über ein Feuer." : "Ein Bericht.";
+      articles.push_back(MakeArticle("r" + std::to_string(i), "Bericht " + std::to_string(i),
+                                     body, i % 23 == 0 ? "" : date));
+    }
+    testing::BuildDatabase(dir_.Path("db"), articles, /*batch_size=*/100);
+  }
+
+  // The ids and dates of a page of the articles holding `word` (from
+  // `first` to `last` when given), and whether a window of months found it.
+  std::vector<std::string> Page(const std::string& word, bool newest_first,
+                                const std::string& first, const std::string& last,
+                                Xapian::doccount offset, Xapian::doccount limit,
+                                Xapian::doccount min_matches, bool* windowed = nullptr) const {
+    Xapian::Database db(dir_.Path("db"));
+    DateRanges dates(db);
+    Xapian::Query query(word);
+    if (!first.empty() || !last.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates.Between(first, last));
+    }
+    Xapian::Enquire enquire(db);
+    Xapian::MultiValueKeyMaker keys;
+    SortByDate(enquire, keys, newest_first);
+    DateSortedPage found = FindDateSortedPage(enquire, {query, newest_first, first, last}, dates,
+                                              offset, limit, min_matches);
+    std::vector<std::string> ids;
+    for (auto it = found.page.begin(); it != found.page.end(); ++it) {
+      auto article = index::DecodeStoredArticle(it.get_document().get_data());
+      ids.push_back(article.id + "@" + article.date);
+    }
+    if (windowed) *windowed = enquire.get_query().get_description().find("XD") != std::string::npos;
+    return ids;
+  }
+
+ private:
+  TempDir dir_;
+};
+
+TEST_CASE("A date-sorted page found in a window is the page of the whole sorted match") {
+  ArchiveOfReports archive;
+  const Xapian::doccount kAlwaysWindow = 1;
+  const Xapian::doccount kNeverWindow = 1'000'000;
+  int windowed_pages = 0;
+  for (const char* word : {"bericht", "feuer"}) {
+    for (bool newest_first : {true, false}) {
+      for (auto [first, last] : {std::pair<std::string, std::string>{"", ""},
+                                 {"20170301", "20201015"}, {"20230101", ""}}) {
+        for (Xapian::doccount offset : {0u, 3u, 40u, 150u, 280u, 299u}) {
+          for (Xapian::doccount limit : {1u, 10u}) {
+            INFO(word << (newest_first ? " newest" : " oldest") << " from " << first << " to "
+                      << last << " offset " << offset << " limit " << limit);
+            bool windowed = false;
+            auto found =
+                archive.Page(word, newest_first, first, last, offset, limit, kAlwaysWindow, &windowed);
+            CHECK(found == archive.Page(word, newest_first, first, last, offset, limit, kNeverWindow));
+            windowed_pages += windowed;
+          }
+        }
+      }
+    }
+  }
+  CHECK(windowed_pages > 20);  // the windows were used, not only the whole sort
+}
+
+}  // namespace
+}  // namespace archivar::search
