@@ -96,5 +96,11 @@ TEST_CASE("DaysInMonth knows month lengths and leap years, 0 outside the calenda
   CHECK(DaysInMonth(999, 1) == 0);
 }
 
+TEST_CASE("CompactDate writes the date slot's YYYYMMDD form with leading zeros") {
+  CHECK(CompactDate(2024, 2, 29) == "20240229");
+  CHECK(CompactDate(1999, 12, 1) == "19991201");
+  CHECK(CompactDate(2005, 1, 9) == "20050109");
+}
+
 }  // namespace
 }  // namespace archivar::formats

@@ -68,4 +68,10 @@ std::optional<std::string> ParseDate(std::string_view text) {
   return Format(year, month, day);
 }
 
+std::string CompactDate(int year, int month, int day) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d%02d%02d", year, month, day);
+  return buffer;
+}
+
 }  // namespace archivar::formats

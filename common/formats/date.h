@@ -19,4 +19,7 @@ bool IsValidCalendarDate(int year, int month, int day);
 // months 1-12.
 int DaysInMonth(int year, int month);
 
+// A date in the date slot's form, "YYYYMMDD" (not checked).
+std::string CompactDate(int year, int month, int day);
+
 }  // namespace archivar::formats

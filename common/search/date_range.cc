@@ -5,19 +5,12 @@
 #include "schema.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace archivar::search {
 namespace {
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-std::string Compact(int year, int month, int day) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d%02d%02d", year, month, day);
-  return buffer;
 }
 
 }  // namespace
@@ -31,7 +24,8 @@ Result<std::string> DateBound(std::string_view text, RangeEnd end) {
   }
   if (text.size() == 4 && AllDigits(text)) {
     int year = std::stoi(std::string(text));
-    return Result<std::string>::Ok(low ? Compact(year, 1, 1) : Compact(year, 12, 31));
+    return Result<std::string>::Ok(low ? formats::CompactDate(year, 1, 1)
+                                       : formats::CompactDate(year, 12, 31));
   }
   if (text.size() == 7 && text[4] == '-' && AllDigits(text.substr(0, 4)) &&
       AllDigits(text.substr(5))) {
@@ -39,7 +33,7 @@ Result<std::string> DateBound(std::string_view text, RangeEnd end) {
     int month = std::stoi(std::string(text.substr(5)));
     if (formats::IsValidCalendarDate(year, month, 1)) {
       return Result<std::string>::Ok(
-          Compact(year, month, low ? 1 : formats::DaysInMonth(year, month)));
+          formats::CompactDate(year, month, low ? 1 : formats::DaysInMonth(year, month)));
     }
   }
   return Result<std::string>::Fail(

@@ -4,7 +4,6 @@
 #include "schema.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 
 namespace archivar::search {
@@ -20,9 +19,7 @@ std::string DayOfMonth(int month_number, RangeEnd end) {
   int year = month_number / 12;
   int month = month_number % 12 + 1;
   int day = end == RangeEnd::kLow ? 1 : formats::DaysInMonth(year, month);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d%02d%02d", year, month, day);
-  return buffer;
+  return formats::CompactDate(year, month, day);
 }
 
 // The dated matches lie from month `first` to month `last` (numbered as
