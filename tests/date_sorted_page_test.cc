@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,16 +45,20 @@ class ArchiveOfReports {
                                 Xapian::doccount offset, Xapian::doccount limit,
                                 Xapian::doccount min_matches, bool* windowed = nullptr) const {
     Xapian::Database db(dir_.Path("db"));
-    DateRanges dates(db);
-    Xapian::Query query(word);
-    if (!first.empty() || !last.empty()) {
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates.Between(first, last));
+    ParsedQuery parsed;
+    parsed.dates = std::make_shared<DateRanges>(db);
+    parsed.query = Xapian::Query(word);
+    if (!first.empty() || !last.empty()) {  // as QueryBuilder adds --from/--to
+      parsed.query = Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
+                                   parsed.dates->Between(first, last));
+      parsed.first_day = first;
+      parsed.last_day = last;
     }
     Xapian::Enquire enquire(db);
     Xapian::MultiValueKeyMaker keys;
     SortByDate(enquire, keys, newest_first);
-    DateSortedPage found = FindDateSortedPage(enquire, {query, newest_first, first, last}, dates,
-                                              offset, limit, min_matches);
+    PageOfMatches found =
+        FindDateSortedPage(enquire, parsed, newest_first, offset, limit, min_matches);
     std::vector<std::string> ids;
     for (auto it = found.page.begin(); it != found.page.end(); ++it) {
       auto article = index::DecodeStoredArticle(it.get_document().get_data());

@@ -340,5 +340,25 @@ TEST_CASE("Query of stop words only with a filter searches the filter") {
   CHECK(fixture.Found("der die das", filters) == Ids{"truppen"});
 }
 
+TEST_CASE("QueryBuilder records the --from/--to dates for date-sorted pages") {
+  TempDir dir;
+  testing::BuildDatabase(dir.Path("db"), Fixture());
+  Xapian::Database db(dir.Path("db"));
+  QueryBuilder builder(db, std::make_shared<analysis::Analyzer>());
+  SearchFilters filters;
+  filters.from = "2021";
+  filters.to = "2022-02";
+  auto bounded = builder.Build("Streik", filters);
+  REQUIRE(bounded.ok());
+  CHECK(bounded.value().first_day == "20210101");
+  CHECK(bounded.value().last_day == "20220228");
+  CHECK(bounded.value().dates != nullptr);
+  filters.from.clear();
+  auto open_below = builder.Build("Streik", filters);
+  REQUIRE(open_below.ok());
+  CHECK(open_below.value().first_day.empty());
+  CHECK(open_below.value().last_day == "20220228");
+}
+
 }  // namespace
 }  // namespace archivar::search

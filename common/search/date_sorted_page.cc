@@ -30,23 +30,17 @@ struct MonthSpan {
   int Months() const { return last - first + 1; }
 };
 
-MonthSpan SpanOfMatches(const DateSortedQuery& sorted, const DateRanges& dates) {
-  std::string first = std::max(sorted.first_day, dates.FirstDay());
-  std::string last = sorted.last_day.empty() ? dates.LastDay()
-                                             : std::min(sorted.last_day, dates.LastDay());
+MonthSpan SpanOfMatches(const ParsedQuery& parsed) {
+  const DateRanges& dates = *parsed.dates;
+  std::string first = std::max(parsed.first_day, dates.FirstDay());
+  std::string last = parsed.last_day.empty() ? dates.LastDay()
+                                             : std::min(parsed.last_day, dates.LastDay());
   return {MonthNumber(first), MonthNumber(last)};
 }
 
 Xapian::Query Window(const DateRanges& dates, bool newest_first, MonthSpan span, int months) {
   if (newest_first) return dates.Between(DayOfMonth(span.last - months + 1, RangeEnd::kLow), "");
   return dates.Between("", DayOfMonth(span.first + months - 1, RangeEnd::kHigh));
-}
-
-DateSortedPage SortWhole(Xapian::Enquire& enquire, const Xapian::Query& query,
-                         Xapian::doccount offset, Xapian::doccount limit) {
-  enquire.set_query(query);
-  Xapian::MSet page = enquire.get_mset(offset, limit);
-  return {page, page.get_matches_estimated(), page.get_matches_upper_bound()};
 }
 
 }  // namespace
@@ -57,20 +51,28 @@ void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, bool
   enquire.set_sort_by_key_then_relevance(&keys, /*reverse=*/false);
 }
 
-DateSortedPage FindDateSortedPage(Xapian::Enquire& enquire, const DateSortedQuery& sorted,
-                                  const DateRanges& dates, Xapian::doccount offset,
-                                  Xapian::doccount limit,
-                                  Xapian::doccount min_matches_for_window) {
-  const Xapian::Query& query = sorted.query;
+PageOfMatches FindWholePage(Xapian::Enquire& enquire, const Xapian::Query& query,
+                            Xapian::doccount offset, Xapian::doccount limit) {
+  enquire.set_query(query);
+  Xapian::MSet page = enquire.get_mset(offset, limit);
+  return {page, page.get_matches_estimated(), page.get_matches_upper_bound()};
+}
+
+PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& parsed,
+                                 bool newest_first, Xapian::doccount offset,
+                                 Xapian::doccount limit,
+                                 Xapian::doccount min_matches_for_window) {
+  const Xapian::Query& query = parsed.query;
+  const DateRanges& dates = *parsed.dates;
   if (limit == 0 || !dates.UsesTerms() || dates.FirstDay().empty()) {
-    return SortWhole(enquire, query, offset, limit);
+    return FindWholePage(enquire, query, offset, limit);
   }
-  MonthSpan span = SpanOfMatches(sorted, dates);
+  MonthSpan span = SpanOfMatches(parsed);
   enquire.set_query(query);
   Xapian::MSet estimate = enquire.get_mset(0, 0);  // estimates only: matches nothing
   Xapian::doccount estimated = estimate.get_matches_estimated();
   if (estimated < min_matches_for_window || span.Months() < 2) {
-    return SortWhole(enquire, query, offset, limit);
+    return FindWholePage(enquire, query, offset, limit);
   }
   // A window expected to hold the page twice over, assuming the matches
   // spread evenly over the months; it grows fourfold while it falls short.
@@ -78,7 +80,7 @@ DateSortedPage FindDateSortedPage(Xapian::Enquire& enquire, const DateSortedQuer
   for (int months = std::max(1, static_cast<int>(wanted * span.Months()) + 1);
        months < span.Months(); months *= 4) {
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Window(dates, sorted.newest_first, span, months)));
+                                    Window(dates, newest_first, span, months)));
     Xapian::MSet page = enquire.get_mset(offset, limit);
     // Every match inside the window sorts before every match outside it,
     // so a full page inside the window is the page of the whole match.
@@ -86,7 +88,7 @@ DateSortedPage FindDateSortedPage(Xapian::Enquire& enquire, const DateSortedQuer
       return {page, estimated, estimate.get_matches_upper_bound()};
     }
   }
-  return SortWhole(enquire, query, offset, limit);
+  return FindWholePage(enquire, query, offset, limit);
 }
 
 }  // namespace archivar::search

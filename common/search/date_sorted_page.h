@@ -10,18 +10,16 @@
 // Not thread-safe (uses the caller's Enquire).
 #pragma once
 
-#include "search/date_range.h"
+#include "search/query_builder.h"
 
 #include <xapian.h>
 
-#include <string>
-
 namespace archivar::search {
 
-struct DateSortedPage {
+struct PageOfMatches {
   Xapian::MSet page;
   // Xapian's estimate and upper bound of all matches of the query (not
-  // only of the window that held the page).
+  // only of a window that held the page).
   Xapian::doccount matches_estimated = 0;
   Xapian::doccount matches_upper_bound = 0;
 };
@@ -34,24 +32,19 @@ inline constexpr Xapian::doccount kMinMatchesForDateWindow = 5'000;
 // searches.
 void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, bool newest_first);
 
-// What the caller knows of the query: the sort direction, and the dates
-// every match lies within ("YYYYMMDD", both included; empty = open) when
-// the query carries a date filter (--from/--to), so that the windows
-// start at the filter's end rather than at the archive's.
-struct DateSortedQuery {
-  Xapian::Query query;
-  bool newest_first = true;
-  std::string first_day;
-  std::string last_day;
-};
+// The matches `offset` to `offset + limit` of `query`, in the order
+// `enquire` ranks or sorts by, looking at the whole match.
+PageOfMatches FindWholePage(Xapian::Enquire& enquire, const Xapian::Query& query,
+                            Xapian::doccount offset, Xapian::doccount limit);
 
-// The matches `offset` to `offset + limit` of the query in the order
-// `enquire` sorts by (which must be SortByDate in the query's direction),
-// exactly as if every match had been sorted.  Leaves `enquire` set to the query that produced the
-// page (for get_matching_terms).
-DateSortedPage FindDateSortedPage(Xapian::Enquire& enquire, const DateSortedQuery& sorted,
-                                  const DateRanges& dates, Xapian::doccount offset,
-                                  Xapian::doccount limit,
-                                  Xapian::doccount min_matches_for_window = kMinMatchesForDateWindow);
+// The same page when `enquire` sorts by date (SortByDate with
+// `newest_first`), exactly as if every match had been sorted; the windows
+// start at the --from/--to end of `parsed` when it has one.  Leaves
+// `enquire` set to the query that produced the page (for
+// get_matching_terms).
+PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& parsed,
+                                 bool newest_first, Xapian::doccount offset,
+                                 Xapian::doccount limit,
+                                 Xapian::doccount min_matches_for_window = kMinMatchesForDateWindow);
 
 }  // namespace archivar::search

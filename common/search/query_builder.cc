@@ -250,7 +250,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
   });
 }
 
-Result<Xapian::Query> QueryBuilder::FilterQuery(const SearchFilters& filters) {
+Result<Xapian::Query> QueryBuilder::FilterQuery(const SearchFilters& filters,
+                                                ParsedQuery& parsed) {
   std::vector<Xapian::Query> parts;
   if (!filters.from.empty() || !filters.to.empty()) {
     std::string bounds[2];
@@ -265,6 +266,8 @@ Result<Xapian::Query> QueryBuilder::FilterQuery(const SearchFilters& filters) {
       bounds[i] = bound.value();
     }
     parts.push_back(dates_->Between(bounds[0], bounds[1]));
+    parsed.first_day = bounds[0];
+    parsed.last_day = bounds[1];
   }
   if (!filters.sources.empty()) {
     parts.push_back(AnyOf(*analyzer_, schema::kSourcePrefix, filters.sources));
@@ -292,6 +295,7 @@ bool QueryBuilder::IsUnknownModifier(std::string_view word) {
 Result<ParsedQuery> QueryBuilder::Build(const std::string& typed,
                                         const SearchFilters& filters) {
   ParsedQuery parsed;
+  parsed.dates = dates_;
   std::string text = NormalizeQueryText(typed);
   field_error_->clear();
   try {
@@ -321,7 +325,7 @@ Result<ParsedQuery> QueryBuilder::Build(const std::string& typed,
       return Result<ParsedQuery>::Fail("could not read the query (" + again.get_msg() + ")");
     }
   }
-  auto filter = FilterQuery(filters);
+  auto filter = FilterQuery(filters, parsed);
   if (!filter) return Result<ParsedQuery>::Fail(filter.error());
   if (!filter.value().empty()) {
     parsed.query = parsed.query.empty()

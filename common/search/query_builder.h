@@ -37,6 +37,12 @@ struct ParsedQuery {
   // Set when the query could not be read as written and was searched as
   // plain words instead: says what was wrong.
   std::string note;
+  // The dates every match lies within by --from/--to ("YYYYMMDD", both
+  // included; empty = open), and the database's date ranges the query was
+  // built with: what a date-sorted page needs (date_sorted_page.h).
+  std::string first_day;
+  std::string last_day;
+  std::shared_ptr<const DateRanges> dates;
 };
 
 class QueryBuilder {
@@ -64,7 +70,8 @@ class QueryBuilder {
   static bool IsUnknownModifier(std::string_view word);
 
  private:
-  Result<Xapian::Query> FilterQuery(const SearchFilters& filters);
+  // The filters as one query; records the --from/--to dates in `parsed`.
+  Result<Xapian::Query> FilterQuery(const SearchFilters& filters, ParsedQuery& parsed);
   // True when the word is German the dictionary or the archive knows.
   bool IsKnownWord(std::string_view word);
 

@@ -2,7 +2,6 @@
 
 #include "index/stored_article.h"
 #include "schema.h"
-#include "search/date_range.h"
 #include "search/person_query.h"
 
 namespace archivar::search {
@@ -45,14 +44,6 @@ std::size_t TextTermsMatched(const Xapian::Enquire& enquire,
     if (WordStart(*term) == 0) ++matched;
   }
   return matched;
-}
-
-// A --from/--to filter as the date it stands for ("YYYYMMDD"), empty when
-// there is none (QueryBuilder has refused a bad one).
-std::string FilterDay(const std::string& filter, RangeEnd end) {
-  if (filter.empty()) return filter;
-  auto day = DateBound(filter, end);
-  return day ? day.value() : std::string();
 }
 
 std::string FacetNames() {
@@ -171,7 +162,7 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   if (request.sort != SortOrder::kRelevance) {
     SortByDate(enquire, keys, request.sort == SortOrder::kNewest);
   }
-  DateSortedPage found = FindPage(enquire, request, parsed.query);
+  PageOfMatches found = FindPage(enquire, request, parsed);
   const Xapian::MSet& mset = found.page;
   SearchResponse response;
   response.query = request.query;
@@ -192,19 +183,14 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   return response;
 }
 
-DateSortedPage Searcher::FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
-                                  const Xapian::Query& query) {
+PageOfMatches Searcher::FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
+                                 const ParsedQuery& parsed) {
   auto offset = static_cast<Xapian::doccount>(request.offset);
   auto limit = static_cast<Xapian::doccount>(request.limit);
   if (request.sort == SortOrder::kRelevance) {
-    enquire.set_query(query);
-    Xapian::MSet page = enquire.get_mset(offset, limit);
-    return {page, page.get_matches_estimated(), page.get_matches_upper_bound()};
+    return FindWholePage(enquire, parsed.query, offset, limit);
   }
-  DateSortedQuery sorted{query, request.sort == SortOrder::kNewest,
-                         FilterDay(request.filters.from, RangeEnd::kLow),
-                         FilterDay(request.filters.to, RangeEnd::kHigh)};
-  return FindDateSortedPage(enquire, sorted, DateRanges(db_), offset, limit);
+  return FindDateSortedPage(enquire, parsed, request.sort == SortOrder::kNewest, offset, limit);
 }
 
 SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match, index::StoredBody body) {

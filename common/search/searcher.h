@@ -95,9 +95,9 @@ class Searcher {
   // commit invalidated a read), forgetting the facet values in memory.
   void Reopen();
   SearchResponse Run(const SearchRequest& request, const ParsedQuery& parsed);
-  // The page of `query` the request asks for, in its sort order.
-  DateSortedPage FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
-                          const Xapian::Query& query);
+  // The page of the query the request asks for, in its sort order.
+  PageOfMatches FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
+                         const ParsedQuery& parsed);
   // One FacetSpy per facet name, added to `enquire`.
   FacetSpies AddFacetSpies(Xapian::Enquire& enquire, const std::vector<std::string>& names);
   // Counts the facets over every match of `query`, or over every
