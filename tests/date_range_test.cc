@@ -46,6 +46,14 @@ TEST_CASE("DateBound turns days, months and years into the first or last day") {
   }
 }
 
+TEST_CASE("MonthBound gives the first or the last day of a month") {
+  CHECK(MonthBound(2024, 2, RangeEnd::kLow) == "20240201");
+  CHECK(MonthBound(2024, 2, RangeEnd::kHigh) == "20240229");
+  CHECK(MonthBound(2023, 2, RangeEnd::kHigh) == "20230228");
+  CHECK(MonthBound(2023, 11, RangeEnd::kHigh) == "20231130");
+  CHECK(MonthBound(2023, 12, RangeEnd::kHigh) == "20231231");
+}
+
 TEST_CASE("DateBound explains what it cannot read") {
   const char* inputs[] = {
       "2023-13", "2023-00", "2021-02-30", "gestern", "23", "2023-1", "", "2023-09-12x",

@@ -15,8 +15,12 @@ bool AllDigits(std::string_view s) {
 
 }  // namespace
 
+std::string MonthBound(int year, int month, RangeEnd end) {
+  return formats::CompactDate(year, month,
+                              end == RangeEnd::kLow ? 1 : formats::DaysInMonth(year, month));
+}
+
 Result<std::string> DateBound(std::string_view text, RangeEnd end) {
-  bool low = end == RangeEnd::kLow;
   if (auto date = formats::ParseDate(text)) {
     std::string value;
     for (char c : *date) if (c != '-') value += c;
@@ -24,16 +28,14 @@ Result<std::string> DateBound(std::string_view text, RangeEnd end) {
   }
   if (text.size() == 4 && AllDigits(text)) {
     int year = std::stoi(std::string(text));
-    return Result<std::string>::Ok(low ? formats::CompactDate(year, 1, 1)
-                                       : formats::CompactDate(year, 12, 31));
+    return Result<std::string>::Ok(MonthBound(year, end == RangeEnd::kLow ? 1 : 12, end));
   }
   if (text.size() == 7 && text[4] == '-' && AllDigits(text.substr(0, 4)) &&
       AllDigits(text.substr(5))) {
     int year = std::stoi(std::string(text.substr(0, 4)));
     int month = std::stoi(std::string(text.substr(5)));
     if (formats::IsValidCalendarDate(year, month, 1)) {
-      return Result<std::string>::Ok(
-          formats::CompactDate(year, month, low ? 1 : formats::DaysInMonth(year, month)));
+      return Result<std::string>::Ok(MonthBound(year, month, end));
     }
   }
   return Result<std::string>::Fail(

@@ -20,6 +20,10 @@ enum class RangeEnd { kLow, kHigh };
 // person can act on.
 Result<std::string> DateBound(std::string_view text, RangeEnd end);
 
+// The first (kLow) or the last (kHigh) day of a month as "YYYYMMDD"; the
+// month must be a real one (years 1000-9999).
+std::string MonthBound(int year, int month, RangeEnd end);
+
 // Date-range queries for one database.  Where every dated article has
 // its date terms (index/date_terms.h) a range is searched as the fewest
 // terms covering it, clipped to the dates the database holds; in a

@@ -1,6 +1,5 @@
 #include "search/date_sorted_page.h"
 
-#include "formats/date.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -16,10 +15,7 @@ int MonthNumber(const std::string& day) {
 
 // The first or the last day ("YYYYMMDD") of a month numbered as above.
 std::string DayOfMonth(int month_number, RangeEnd end) {
-  int year = month_number / 12;
-  int month = month_number % 12 + 1;
-  int day = end == RangeEnd::kLow ? 1 : formats::DaysInMonth(year, month);
-  return formats::CompactDate(year, month, day);
+  return MonthBound(month_number / 12, month_number % 12 + 1, end);
 }
 
 // The dated matches lie from month `first` to month `last` (numbered as
