@@ -150,30 +150,65 @@ TEST_CASE("Searcher counts facet values over all matches, not just the page show
 }
 
 TEST_CASE("Searcher estimates facets from an even sample when a query matches too many") {
-  // 40 articles over four years in indexing order: a sample of the first
+  // 80 articles over four years in indexing order: a sample of the first
   // ids would see only 2010.
   std::vector<Article> articles;
-  for (int i = 0; i < 40; ++i) {
+  for (int i = 0; i < 80; ++i) {
     articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein Bericht.",
-                                   std::to_string(2010 + i / 10) + "-05-01"));
+                                   std::to_string(2010 + i / 20) + "-05-01"));
   }
   SearchFixture fixture(articles);
   SearchRequest request = Request("Bericht");
   request.facets = {"year"};
+  auto check_years = [](const SearchResponse& response) {
+    REQUIRE(response.facets[0].values.size() == 4);
+    for (const auto& year : response.facets[0].values) CHECK(year.count == 20);
+  };
   SECTION("exact up to the limit") {
     auto response = fixture.MustSearch(request);
     CHECK(response.facet_sample_step == 1);
-    CHECK(response.total == 40);
-    REQUIRE(response.facets[0].values.size() == 4);
-    for (const auto& year : response.facets[0].values) CHECK(year.count == 10);
+    CHECK(response.total == 80);
+    check_years(response);
+  }
+  SECTION("exact while a sample would save too little") {
+    request.exact_facet_matches = 40;  // a step of 2
+    auto response = fixture.MustSearch(request);
+    CHECK(response.facet_sample_step == 1);
+    check_years(response);
   }
   SECTION("every n-th article beyond it, counts scaled by n") {
     request.exact_facet_matches = 20;
     auto response = fixture.MustSearch(request);
-    CHECK(response.facet_sample_step == 2);
-    REQUIRE(response.facets[0].values.size() == 4);
-    for (const auto& year : response.facets[0].values) CHECK(year.count == 10);
+    CHECK(response.facet_sample_step == 4);
+    check_years(response);
   }
+  SECTION("a phrase is sampled at any step: each candidate costs a position check") {
+    request.query = "\"Ein Bericht\"";
+    request.exact_facet_matches = 40;
+    auto response = fixture.MustSearch(request);
+    CHECK(response.facet_sample_step == 2);
+    check_years(response);
+  }
+}
+
+TEST_CASE("SampleStep counts exactly up to the limit and samples only where it pays") {
+  CHECK(SampleStep(0, 10'000, false) == 1);
+  CHECK(SampleStep(10'000, 10'000, false) == 1);
+  CHECK(SampleStep(30'000, 10'000, false) == 1);   // a step of 3
+  CHECK(SampleStep(30'001, 10'000, false) == 4);
+  CHECK(SampleStep(100'000, 10'000, false) == 10);
+  CHECK(SampleStep(10'001, 10'000, true) == 2);
+  CHECK(SampleStep(30'000, 10'000, true) == 3);
+  CHECK(SampleStep(5, 0, false) == 5);  // a limit of 0 is taken as 1
+}
+
+TEST_CASE("ChecksPositions finds phrase and NEAR subqueries at any depth") {
+  using Q = Xapian::Query;
+  CHECK_FALSE(ChecksPositions(Q("haus")));
+  CHECK_FALSE(ChecksPositions(Q(Q::OP_AND, Q("a"), Q("b"))));
+  CHECK(ChecksPositions(Q(Q::OP_PHRASE, Q("a"), Q("b"))));
+  CHECK(ChecksPositions(Q(Q::OP_NEAR, Q("a"), Q("b"))));
+  CHECK(ChecksPositions(Q(Q::OP_OR, Q("c"), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_PHRASE, Q("a"), Q("b")), 2))));
 }
 
 TEST_CASE("Searcher counts the same facets with the values kept in memory") {

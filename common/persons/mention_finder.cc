@@ -8,7 +8,6 @@
 namespace archivar::persons {
 
 using detail::ApostropheGenitiveLength;
-using detail::EndsWith;
 using detail::IsOneOf;
 using detail::kNoWord;
 

@@ -2,6 +2,8 @@
 // common/persons/.
 #pragma once
 
+#include "util/strings.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <initializer_list>
@@ -12,11 +14,6 @@
 namespace archivar::persons::detail {
 
 constexpr std::size_t kNoWord = std::numeric_limits<std::size_t>::max();
-
-inline bool EndsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 // The length of an apostrophe genitive at the end of a word ("Putin’s").
 inline std::size_t ApostropheGenitiveLength(std::string_view word) {

@@ -2,6 +2,7 @@
 
 #include "analysis/analyzer.h"
 #include "text/unicode.h"
+#include "util/strings.h"
 
 #include <unicode/uchar.h>
 
@@ -26,11 +27,6 @@ constexpr std::string_view kSurnameHeads[] = {
     "brandt", "hausen", "rath", "roth", "schmidt", "mueller", "bichler",
     "egger", "leitner", "lechner", "moser", "wieser", "reiter", "ecker", "wald",
     "kamp", "kemper", "horst", "hagen", "busch", "beck", "stedt", "heim"};
-
-bool EndsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 struct Shape {
   bool capitalised = false;

@@ -57,16 +57,19 @@ std::string FacetNames() {
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path, const persons::AliasTable& aliases)
-    : db_(db_path), aliases_(aliases), analyzer_(std::make_shared<analysis::Analyzer>()) {}
+    : db_(db_path),
+      aliases_(aliases),
+      analyzer_(std::make_shared<analysis::Analyzer>()),
+      facet_counter_(db_path) {}
 
 std::vector<FacetCount> Searcher::ListPersons(const std::string& prefix) {
   std::string wanted = persons::PersonKey(prefix);
   for (int attempt = 1;; ++attempt) {
     try {
-      Xapian::doccount articles = 0;
-      FacetSpies persons = CountFacets(Xapian::Query::MatchAll, {"person"}, 1, &articles);
+      FacetsWanted every_person{{"person"}, 0, db_.get_doccount()};
+      FacetCounts persons = facet_counter_.Count(Xapian::Query::MatchAll, every_person);
       std::vector<FacetCount> listed;
-      for (auto& person : persons.front()->Top(0)) {
+      for (auto& person : persons.facets.front().values) {
         std::string key = " " + persons::PersonKey(person.value);
         if (wanted.empty() || key.find(" " + wanted) != std::string::npos) {
           listed.push_back(std::move(person));
@@ -108,55 +111,24 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
 
 void Searcher::Reopen() {
   db_.reopen();
-  if (columns_) columns_->Clear();
+  facet_counter_.Reopen();
 }
 
-FacetSpies Searcher::AddFacetSpies(Xapian::Enquire& enquire,
-                                   const std::vector<std::string>& names) {
-  FacetSpies spies;
-  for (const auto& name : names) {
-    Xapian::valueno slot = 0;
-    FacetSlot(name, &slot);
-    spies.push_back(std::make_unique<FacetSpy>(slot, columns_ ? &columns_->For(db_, slot) : nullptr));
-    enquire.add_matchspy(spies.back().get());
-  }
-  return spies;
-}
-
-FacetSpies Searcher::CountFacets(const Xapian::Query& query, const std::vector<std::string>& names,
-                                 Xapian::docid sample_step, Xapian::doccount* matches) {
-  Xapian::Enquire counting(db_);
-  counting.set_weighting_scheme(Xapian::BoolWeight());  // no ranking needed
-  DocumentSample sample(sample_step);
-  counting.set_query(sample_step > 1 ? Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                                     Xapian::Query(&sample))
-                                     : query);
-  FacetSpies spies = AddFacetSpies(counting, names);
-  *matches = counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
-  return spies;
-}
-
-void Searcher::AddFacets(const SearchRequest& request, const Xapian::Query& query,
-                         Xapian::doccount most_matches, SearchResponse& response) {
-  if (request.facets.empty()) return;
-  Xapian::doccount exact = std::max<Xapian::doccount>(request.exact_facet_matches, 1);
-  Xapian::doccount step = std::max<Xapian::doccount>(1, (most_matches + exact - 1) / exact);
-  Xapian::doccount matches = 0;
-  FacetSpies spies;
-  try {
-    spies = CountFacets(query, request.facets, step, &matches);
-  } catch (const Xapian::UnimplementedError&) {  // remote shards: count them all
-    step = 1;
-    spies = CountFacets(query, request.facets, step, &matches);
-  }
-  if (step == 1) response.total = matches;  // every match was counted
-  response.facet_sample_step = step;
-  for (std::size_t i = 0; i < spies.size(); ++i) {
-    response.facets.push_back({request.facets[i], spies[i]->Top(request.facet_limit, step)});
-  }
+std::future<FacetCounts> Searcher::StartCountingFacets(const SearchRequest& request,
+                                                       const Xapian::Query& query) {
+  if (request.facets.empty()) return {};
+  // Xapian's queries share their parts with reference counts that are not
+  // thread-safe: the facet thread gets a copy of its own.
+  return std::async(std::launch::async,
+                    [this, query = query.serialise(),
+                     wanted = FacetsWanted{request.facets, request.facet_limit,
+                                           request.exact_facet_matches}] {
+                      return facet_counter_.Count(Xapian::Query::unserialise(query), wanted);
+                    });
 }
 
 SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& parsed) {
+  std::future<FacetCounts> counting = StartCountingFacets(request, parsed.query);
   Xapian::Enquire enquire(db_);
   Xapian::MultiValueKeyMaker keys;
   if (request.sort != SortOrder::kRelevance) {
@@ -176,10 +148,12 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
     if (request.snippets) AddSnippet(hit, query_terms, TextTermsMatched(enquire, it));
     response.hits.push_back(std::move(hit));
   }
-  // Counting costs time for every article Xapian must look at — up to
-  // its upper bound of matches (a phrase is checked in every article
-  // holding its words) — so that bound sets the sample.
-  AddFacets(request, parsed.query, found.matches_upper_bound, response);
+  if (counting.valid()) {
+    FacetCounts counts = counting.get();
+    if (counts.sample_step == 1) response.total = counts.matches;  // every match was counted
+    response.facet_sample_step = counts.sample_step;
+    response.facets = std::move(counts.facets);
+  }
   return response;
 }
 

@@ -3,7 +3,9 @@
 //
 // Ownership: keeps the database open for its lifetime; reads see the last
 // committed state and are retried after reopening when a concurrent
-// commit invalidates them (Xapian::DatabaseModifiedError).
+// commit invalidates them (Xapian::DatabaseModifiedError).  A search with
+// facets counts them on a second thread, on a database handle of its own
+// (FacetCounter), while this one finds the page.
 // Not thread-safe: one per thread.
 #pragma once
 
@@ -11,7 +13,7 @@
 #include "article.h"
 #include "index/stored_article.h"
 #include "search/date_sorted_page.h"
-#include "search/facet_columns.h"
+#include "search/facet_counter.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
@@ -19,6 +21,7 @@
 
 #include <xapian.h>
 
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,8 +40,8 @@ struct SearchRequest {
   std::size_t facet_limit = 10;     // values shown per facet
   // Facets are counted exactly while the query may match (by Xapian's
   // upper bound) at most this many articles; beyond, over an even sample
-  // of about this many, scaled up — so a facet search costs about the
-  // same on any archive size (bench/README.md).
+  // of about this many, scaled up (SampleStep) — so a facet search costs
+  // about the same on any archive size (bench/README.md).
   Xapian::doccount exact_facet_matches = 10'000;
   // Highlight titles and cut snippets; false lists the hits without them
   // (an id list for a program is several times faster).
@@ -53,8 +56,6 @@ struct SearchHit {
   Highlighted snippet;
   std::vector<std::string> persons;  // canonical names of the persons mentioned
 };
-
-using FacetSpies = std::vector<std::unique_ptr<FacetSpy>>;
 
 struct SearchResponse {
   std::string query;
@@ -88,7 +89,7 @@ class Searcher {
   // Keeps the values of each facet in memory once a search asks for it
   // (FacetColumn): the first such search reads the whole slot, later
   // ones count faster.  For a searcher that answers many queries.
-  void KeepFacetValuesInMemory() { columns_ = std::make_unique<FacetColumns>(); }
+  void KeepFacetValuesInMemory() { facet_counter_.KeepValuesInMemory(); }
 
  private:
   // Reopens the database at its newest revision (after a concurrent
@@ -98,19 +99,10 @@ class Searcher {
   // The page of the query the request asks for, in its sort order.
   PageOfMatches FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
                          const ParsedQuery& parsed);
-  // One FacetSpy per facet name, added to `enquire`.
-  FacetSpies AddFacetSpies(Xapian::Enquire& enquire, const std::vector<std::string>& names);
-  // Counts the facets over every match of `query`, or over every
-  // `sample_step`-th document when it is more than 1; sets `matches` to the
-  // number of matches counted.
-  FacetSpies CountFacets(const Xapian::Query& query, const std::vector<std::string>& names,
-                         Xapian::docid sample_step, Xapian::doccount* matches);
-  // Counts the facets the request asks for into `response`: exactly, or
-  // over a sample when the query may match (`most_matches`, Xapian's upper
-  // bound) more than request.exact_facet_matches articles.
-  void AddFacets(const SearchRequest& request, const Xapian::Query& query,
-                 Xapian::doccount most_matches, SearchResponse& response);
-  // `text_terms_matched`: the distinct query words the article holds.
+  // Starts counting the facets the request asks for on a second thread
+  // (FacetCounter); an invalid future when it asks for none.
+  std::future<FacetCounts> StartCountingFacets(const SearchRequest& request,
+                                               const Xapian::Query& query);
   SearchHit MakeHit(const Xapian::MSetIterator& match, index::StoredBody body);
   // Highlights the hit's title and cuts its snippet; `text_terms_matched`
   // is the number of distinct query words the article holds.
@@ -119,7 +111,7 @@ class Searcher {
   Xapian::Database db_;
   const persons::AliasTable& aliases_;
   std::shared_ptr<analysis::Analyzer> analyzer_;
-  std::unique_ptr<FacetColumns> columns_;  // null: facet values read per search
+  FacetCounter facet_counter_;  // its own handle on the same database
 };
 
 }  // namespace archivar::search
