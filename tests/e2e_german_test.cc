@@ -2,45 +2,22 @@
 // way people search"): index small JSON Lines articles with the real
 // archivar-index, search them with archivar-search --json, and check which
 // articles are found and in which order.
-#include "test_support.h"
+#include "process_support.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
-using archivar::testing::TempDir;
+using archivar::testing::Run;
+using archivar::testing::Workspace;
 using archivar::testing::WriteFile;
 using json = nlohmann::json;
 using Ids = std::vector<std::string>;
-
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-std::string Quote(const std::string& arg) {
-  std::string quoted = "'";
-  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
 
 // One article per line; the comment on each says which words it has, so
 // that every expectation below can be checked by reading them.  Titles are
@@ -118,37 +95,16 @@ class GermanArchive {
                    .dump() +
                "\n";
     }
-    WriteFile(dir_.Path("in/articles.jsonl"), lines);
-    Run run = Exec(ARCHIVAR_INDEX_BIN, {"--db", Db(), dir_.Path("in")});
+    WriteFile(ws_.Path("in/articles.jsonl").string(), lines);
+    Run run = ws_.Index({ws_.Path("in").string()});
     INFO(run.err);
     REQUIRE(run.status == 0);
   }
 
-  std::string Db() const { return dir_.Path("db"); }
-
-  Run Exec(const std::string& binary, const std::vector<std::string>& args) const {
-    std::string command = "NO_COLOR=1 " + Quote(binary);
-    for (const auto& arg : args) command += " " + Quote(arg);
-    command += " </dev/null >" + Quote(dir_.Path("stdout")) + " 2>" + Quote(dir_.Path("stderr"));
-    int raw = std::system(command.c_str());
-    Run run;
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.out = ReadAll(dir_.Path("stdout"));
-    run.err = ReadAll(dir_.Path("stderr"));
-    return run;
-  }
-
   // The ids archivar-search --json finds for `query`, in rank order.
   Ids Ranked(const std::string& query) const {
-    Run run = Exec(ARCHIVAR_SEARCH_BIN, {"--db", Db(), "--json", "--limit", "100", query});
-    INFO("query: " << query << "\n" << run.err);
-    REQUIRE(run.status <= 1);  // 1: no results
-    Ids ids;
-    json doc = json::parse(run.out);
-    for (const auto& result : doc["results"]) {
-      ids.push_back(result["id"].get<std::string>());
-    }
-    return ids;
+    INFO("query: " << query);
+    return ws_.Ids({query});
   }
 
   // The same ids, sorted, for checks that do not depend on the order.
@@ -159,7 +115,7 @@ class GermanArchive {
   }
 
  private:
-  TempDir dir_;
+  Workspace ws_;
 };
 
 struct Expectation {
