@@ -122,6 +122,19 @@ TEST_CASE("Snippet reaching the end keeps the closing punctuation and drops the 
   CHECK(MarkHighlights(snippet) == "\u2026w16 w17 w18 [Haus] w20.");
 }
 
+TEST_CASE("Snippet finds hits deep in one long paragraph, analysed piece by piece") {
+  analysis::Analyzer analyzer;
+  // 400 words on one line: several pieces of at most a few hundred bytes.
+  Highlighted late = MakeSnippet(Words(400, {{300, "Haus"}}), {"haus"}, analyzer, 7, 1);
+  CHECK(MarkHighlights(late) == "\u2026w297 w298 w299 [Haus] w301 w302 w303\u2026");
+
+  std::string sentences;
+  for (int i = 0; i < 60; ++i) sentences += "Der Bericht nennt keine Zahlen. ";
+  sentences += "Neue Häuser entstehen am Stadtrand.";
+  Highlighted end = MakeSnippet(sentences, {"haus"}, analyzer, 6, 1);
+  CHECK(MarkHighlights(end) == "\u2026keine Zahlen. Neue [Häuser] entstehen am\u2026");
+}
+
 TEST_CASE("Snippet of a body shorter than the window is whole even when the hit is late") {
   // Regression: the window used to start three words before the hit even
   // when the whole body fit, cutting "Ein" off behind an ellipsis.

@@ -12,9 +12,10 @@ struct Window {
   std::size_t last = 0;   // inclusive
 };
 
-// The terms of a text, tokenised and analysed one paragraph at a time and
-// only as far as they are asked for: a snippet usually needs the first hit
-// and the words after it, not the analysis of the whole body.
+// The terms of a text, tokenised and analysed a paragraph (or a piece of a
+// long one) at a time and only as far as they are asked for: a snippet
+// usually needs the first hit and the words after it, not the analysis of
+// the whole body.
 class LazyTerms {
  public:
   LazyTerms(std::string_view text, analysis::Analyzer& analyzer)
@@ -32,8 +33,7 @@ class LazyTerms {
  private:
   void AnalyzeNextParagraph() {
     std::size_t begin = next_paragraph_;
-    std::size_t end = text_.find('\n', begin);
-    end = end == std::string_view::npos ? text_.size() : end + 1;
+    std::size_t end = PieceEnd(begin);
     next_paragraph_ = end;
     for (auto& term : analyzer_.Analyze(text_.substr(begin, end - begin))) {
       term.start += begin;  // offsets into the whole text
@@ -41,6 +41,23 @@ class LazyTerms {
       terms_.push_back(std::move(term));
     }
   }
+
+  // Where the piece starting at `begin` ends: after its paragraph's line
+  // break, but a long paragraph (many articles are one) is cut after the
+  // last sentence end, else the last space, within kMaxPieceBytes — so a
+  // snippet from the first lines does not analyse the whole article.
+  std::size_t PieceEnd(std::size_t begin) const {
+    std::size_t newline = text_.find('\n', begin);
+    std::size_t end = newline == std::string_view::npos ? text_.size() : newline + 1;
+    if (end - begin <= kMaxPieceBytes) return end;
+    std::string_view window = text_.substr(begin, kMaxPieceBytes);
+    std::size_t cut = window.rfind(". ");
+    if (cut != std::string_view::npos) return begin + cut + 2;
+    cut = window.rfind(' ');
+    return cut == std::string_view::npos || cut == 0 ? end : begin + cut + 1;
+  }
+
+  static constexpr std::size_t kMaxPieceBytes = 600;
 
   std::string_view text_;
   std::size_t next_paragraph_ = 0;  // byte offset
