@@ -24,17 +24,17 @@ class LazyTerms {
   // Analyses until at least `count` terms are known or the text ends;
   // returns how many are known.
   std::size_t Reach(std::size_t count) {
-    while (terms_.size() < count && !Complete()) AnalyzeNextParagraph();
+    while (terms_.size() < count && !Complete()) AnalyzeNextPiece();
     return terms_.size();
   }
-  bool Complete() const { return next_paragraph_ >= text_.size(); }
+  bool Complete() const { return next_piece_ >= text_.size(); }
   const std::vector<analysis::AnalyzedTerm>& terms() const { return terms_; }
 
  private:
-  void AnalyzeNextParagraph() {
-    std::size_t begin = next_paragraph_;
+  void AnalyzeNextPiece() {
+    std::size_t begin = next_piece_;
     std::size_t end = PieceEnd(begin);
-    next_paragraph_ = end;
+    next_piece_ = end;
     for (auto& term : analyzer_.Analyze(text_.substr(begin, end - begin))) {
       term.start += begin;  // offsets into the whole text
       term.end += begin;
@@ -60,7 +60,7 @@ class LazyTerms {
   static constexpr std::size_t kMaxPieceBytes = 600;
 
   std::string_view text_;
-  std::size_t next_paragraph_ = 0;  // byte offset
+  std::size_t next_piece_ = 0;  // byte offset
   std::vector<analysis::AnalyzedTerm> terms_;
   analysis::Analyzer& analyzer_;
 };
