@@ -58,6 +58,33 @@ TEST_CASE("OrderedWorkPool keeps at most `window` items in flight") {
   CHECK(in_flight.load() == 0);
 }
 
+TEST_CASE("OrderedWorkPool bounds the weight in flight and lets an overweight item in alone") {
+  std::atomic<int> weight_in_flight{0};
+  std::atomic<int> most_weight{0};
+  std::atomic<int> heavy_companions{0};  // other items in flight beside the heavy one
+  OrderedWorkPool<int, int> pool(
+      2, 10,
+      [&](int&& weight, std::size_t) {
+        int now = (weight_in_flight += weight);
+        int seen = most_weight.load();
+        while (now > seen && !most_weight.compare_exchange_weak(seen, now)) {
+        }
+        if (weight > 10 && now != weight) ++heavy_companions;
+        return weight;
+      },
+      [&](int&& weight) {
+        std::this_thread::sleep_for(std::chrono::microseconds(300));  // a slow writer
+        weight_in_flight -= weight;
+      });
+  std::vector<int> weights;
+  for (int i = 0; i < 60; ++i) weights.push_back(i == 30 ? 25 : 1 + i % 4);
+  for (int weight : weights) REQUIRE(pool.Submit(weight, static_cast<std::size_t>(weight)));
+  pool.Finish();
+  CHECK(most_weight.load() == 25);  // the heavy item, alone
+  CHECK(heavy_companions.load() == 0);
+  CHECK(weight_in_flight.load() == 0);
+}
+
 TEST_CASE("OrderedWorkPool stops at the first error and rethrows it from Finish") {
   std::vector<int> consumed;
   OrderedWorkPool<int, int> pool(

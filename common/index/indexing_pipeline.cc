@@ -8,10 +8,19 @@
 namespace archivar::index {
 namespace {
 
-// Articles in flight per worker: enough to keep every thread busy while
-// the writer flushes, few enough to bound memory (an article body is at
-// most a few MiB after the readers' caps).
-constexpr std::size_t kArticlesInFlightPerWorker = 16;
+// In flight per analysis worker, in units of kBytesPerUnit of text (an
+// article weighs at least one): enough articles for the analysis to work
+// ahead while the writer commits (a commit of 500 articles takes as long
+// as writing a few hundred), so the writer finds articles waiting
+// afterwards — 16 left it waiting and cost about 7 % at 100,000 articles
+// (bench/README.md); and at most about 2 MiB of text per worker, whatever
+// the size of the articles.
+constexpr std::size_t kUnitsInFlightPerWorker = 512;
+constexpr std::size_t kBytesPerUnit = 4096;
+
+std::size_t Weight(const Article& article) {
+  return std::max<std::size_t>(1, (article.title.size() + article.body.size()) / kBytesPerUnit);
+}
 
 }  // namespace
 
@@ -39,7 +48,7 @@ IndexingPipeline::IndexingPipeline(WriteArticle write, const persons::AliasTable
     workers_.push_back(std::make_unique<Worker>(aliases));
   }
   pool_ = std::make_unique<OrderedWorkPool<Job, Prepared>>(
-      threads, threads * kArticlesInFlightPerWorker,
+      threads, threads * kUnitsInFlightPerWorker,
       [this](Job&& job, std::size_t worker) { return Prepare(std::move(job), worker); },
       [this](Prepared&& prepared) { Write(std::move(prepared)); });
 }
@@ -47,7 +56,8 @@ IndexingPipeline::IndexingPipeline(WriteArticle write, const persons::AliasTable
 IndexingPipeline::~IndexingPipeline() = default;
 
 bool IndexingPipeline::Add(Article article, std::string origin_path) {
-  return pool_->Submit(Job{std::move(article), std::move(origin_path)});
+  std::size_t weight = Weight(article);
+  return pool_->Submit(Job{std::move(article), std::move(origin_path)}, weight);
 }
 
 void IndexingPipeline::Finish() { pool_->Finish(); }

@@ -7,8 +7,8 @@
 //
 //   reader (caller's thread) --Add()--> N analysis workers --> writer thread
 //
-// At most a few articles per worker are in flight, so memory stays bounded
-// whatever the size of the input.  The first error (a Xapian error while
+// At most a few hundred articles and about 2 MiB of text per worker are in
+// flight, so memory stays bounded whatever the size of the input.  The first error (a Xapian error while
 // writing: disk full, …) stops the pipeline: Add() returns false and
 // Finish() rethrows it.  Articles written before the error stay committed
 // at the writer's last commit.

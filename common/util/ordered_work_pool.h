@@ -3,8 +3,10 @@
 // the order the items were submitted — the shape of the indexer: articles
 // are analysed in parallel and written by a single writer, in input order.
 //
-// Memory is bounded: at most `window` items are in flight (submitted but
-// not yet consumed); Submit() blocks beyond that.
+// Memory is bounded: the items in flight (submitted but not yet consumed)
+// weigh at most `window` together — each item weighs 1 unless submitted
+// with a weight (its size, say) — and Submit() blocks beyond that.  An
+// item heavier than the window is let in alone.
 //
 // Errors: the first exception thrown by `work` or `consume` stops the pool
 // (later items are dropped, Submit() returns false) and is rethrown by
@@ -56,12 +58,16 @@ class OrderedWorkPool {
   OrderedWorkPool(const OrderedWorkPool&) = delete;
   OrderedWorkPool& operator=(const OrderedWorkPool&) = delete;
 
-  // Queues `item`; blocks while `window` items are in flight.  Returns
-  // false (dropping the item) once the pool has failed.
-  bool Submit(In item) {
+  // Queues `item`; blocks while it would take the weight in flight past
+  // the window.  Returns false (dropping the item) once the pool has failed.
+  bool Submit(In item, std::size_t weight = 1) {
     std::unique_lock<std::mutex> lock(mutex_);
-    room_.wait(lock, [&] { return failed_ || submitted_ - consumed_ < window_; });
+    room_.wait(lock, [&] {
+      return failed_ || weight_in_flight_ == 0 || weight_in_flight_ + weight <= window_;
+    });
     if (failed_) return false;
+    weight_in_flight_ += weight;
+    weights_in_flight_.push_back(weight);
     pending_.emplace_back(submitted_++, std::move(item));
     work_ready_.notify_one();
     return true;
@@ -149,6 +155,8 @@ class OrderedWorkPool {
       {
         std::lock_guard<std::mutex> lock(mutex_);
         ++consumed_;
+        weight_in_flight_ -= weights_in_flight_.front();
+        weights_in_flight_.pop_front();
       }
       room_.notify_one();
     }
@@ -164,6 +172,8 @@ class OrderedWorkPool {
   std::condition_variable room_;          // an item was consumed, or failed
   std::deque<std::pair<std::size_t, In>> pending_;  // sequence number, item
   std::map<std::size_t, Out> results_;              // by sequence number
+  std::deque<std::size_t> weights_in_flight_;  // in submission (= consumption) order
+  std::size_t weight_in_flight_ = 0;           // their sum
   std::size_t submitted_ = 0;
   std::size_t consumed_ = 0;
   bool closing_ = false;       // no more submissions
