@@ -20,36 +20,13 @@ namespace {
 
 using Bytes = std::vector<unsigned char>;
 
-void AppendU32(Bytes& out, uint32_t value) {
-  for (int shift = 0; shift < 32; shift += 8) {
-    out.push_back(static_cast<unsigned char>((value >> shift) & 0xFF));
-  }
+// The compiled form of `entries` with `slot_count` slots, as bytes.
+Bytes Compile(const std::vector<format::Entry>& entries, uint32_t slot_count) {
+  std::string compiled = format::Compile(entries, slot_count);
+  return Bytes(compiled.begin(), compiled.end());
 }
 
-// A tiny compiler for the format in dictionary_format.h: `slot_count` slots
-// (a power of two, at least as many as keys), linear probing from
-// Hash(key).
-Bytes Compile(const std::vector<std::pair<std::string, uint8_t>>& entries,
-              uint32_t slot_count) {
-  std::vector<uint32_t> slots(slot_count, 0);
-  Bytes blob;
-  for (const auto& [key, flags] : entries) {
-    uint32_t slot = format::Hash(key) & (slot_count - 1);
-    while (slots[slot] != 0) slot = (slot + 1) & (slot_count - 1);
-    slots[slot] = static_cast<uint32_t>(blob.size()) + 1;
-    blob.push_back(static_cast<unsigned char>(key.size()));
-    blob.push_back(flags);
-    blob.insert(blob.end(), key.begin(), key.end());
-  }
-  Bytes out(format::kMagic.begin(), format::kMagic.end());
-  AppendU32(out, slot_count);
-  AppendU32(out, static_cast<uint32_t>(entries.size()));
-  for (uint32_t slot : slots) AppendU32(out, slot);
-  out.insert(out.end(), blob.begin(), blob.end());
-  return out;
-}
-
-const std::vector<std::pair<std::string, uint8_t>> kSmallEntries = {
+const std::vector<format::Entry> kSmallEntries = {
     {"haus", kNoun | kNounStem},
     {"muenchen", kNoun | kUmlautSpelled},
     {"michael", kNoun | kLiteralSpelled},
@@ -153,6 +130,17 @@ TEST_CASE("A Dictionary finds keys that collide in the hash table") {
   }
 }
 
+TEST_CASE("The compiled table is a power of two at most three quarters full") {
+  for (std::size_t entries : {0, 1, 3, 4, 5, 12, 13, 1000, 381379}) {
+    INFO(entries);
+    uint32_t slots = format::SlotCountFor(entries);
+    CHECK((slots & (slots - 1)) == 0);
+    CHECK(slots > entries);
+    CHECK(std::size_t{slots} * 3 >= entries * 4);
+    CHECK((slots / 2) * 3 < entries * 4 + 3);  // not needlessly large
+  }
+}
+
 TEST_CASE("A Dictionary over invalid data is empty") {
   Bytes good = Compile(kSmallEntries, 16);
   auto with = [&](std::size_t offset, unsigned char byte) {
@@ -160,11 +148,12 @@ TEST_CASE("A Dictionary over invalid data is empty") {
     bad[offset] = byte;
     return bad;
   };
-  auto with_slot_count = [&](uint32_t slot_count) {
+  auto with_u32 = [&](std::size_t offset, uint32_t value) {
     Bytes bad = good;
-    for (int i = 0; i < 4; ++i) bad[8 + i] = static_cast<unsigned char>(slot_count >> (8 * i));
+    for (int i = 0; i < 4; ++i) bad[offset + i] = static_cast<unsigned char>(value >> (8 * i));
     return bad;
   };
+  auto with_slot_count = [&](uint32_t slot_count) { return with_u32(8, slot_count); };
   struct Case {
     const char* what;
     Bytes data;
@@ -176,7 +165,9 @@ TEST_CASE("A Dictionary over invalid data is empty") {
       {"slot count zero", with_slot_count(0)},
       {"slot count not a power of two", with_slot_count(17)},
       {"slot table longer than the data", with_slot_count(1u << 20)},
-      {"slot table cut off", Bytes(good.begin(), good.begin() + 16 + 4 * 8)},
+      {"slot table cut off", Bytes(good.begin(), good.begin() + format::kHeaderBytes + 4 * 8)},
+      {"no offset bits", with_u32(16, 0)},
+      {"more offset bits than a slot has", with_u32(16, 33)},
   };
   for (const auto& c : cases) {
     INFO(c.what);
@@ -193,11 +184,14 @@ TEST_CASE("A Dictionary does not read past its data when slots point outside it"
   Bytes data = Compile(kSmallEntries, 16);
   const std::size_t slots_begin = format::kHeaderBytes;
   const std::size_t blob_begin = slots_begin + 16 * 4;
-  // Every used slot points far past the blob.
+  // Every used slot points to the last offset its bits can hold, far past
+  // the blob (its tag kept, so the lookup does read the entry).
+  const uint32_t offset_bits = format::ReadU32(&data[16]);
   for (std::size_t at = slots_begin; at < blob_begin; at += 4) {
-    if (format::ReadU32(&data[at]) != 0) {
-      data[at + 3] = 0x7F;
-    }
+    uint32_t slot = format::ReadU32(&data[at]);
+    if (slot == 0) continue;
+    slot |= format::OffsetMask(offset_bits);
+    for (int i = 0; i < 4; ++i) data[at + i] = static_cast<unsigned char>(slot >> (8 * i));
   }
   Dictionary dictionary(data.data(), data.size());
   for (const auto& [key, flags] : kSmallEntries) {

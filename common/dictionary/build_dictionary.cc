@@ -22,6 +22,7 @@
 #include <map>
 #include <string>
 #include <vector>
+#include <vector>
 
 namespace {
 
@@ -96,30 +97,6 @@ bool ReadHunspellDic(const std::string& path, archivar::analysis::GermanStemmer&
   return true;
 }
 
-void AppendU32(std::string& out, uint32_t value) {
-  for (int shift = 0; shift < 32; shift += 8) out += static_cast<char>((value >> shift) & 0xFF);
-}
-
-std::string Compile(const Entries& entries) {
-  uint32_t slot_count = 1;
-  while (slot_count < entries.size() * 2) slot_count <<= 1;
-  std::vector<uint32_t> slots(slot_count, 0);
-  std::string blob;
-  for (const auto& [key, flags] : entries) {
-    uint32_t slot = format::Hash(key) & (slot_count - 1);
-    while (slots[slot] != 0) slot = (slot + 1) & (slot_count - 1);
-    slots[slot] = static_cast<uint32_t>(blob.size()) + 1;
-    blob += static_cast<char>(key.size());
-    blob += static_cast<char>(flags);
-    blob += key;
-  }
-  std::string out(format::kMagic);
-  AppendU32(out, slot_count);
-  AppendU32(out, static_cast<uint32_t>(entries.size()));
-  for (uint32_t slot : slots) AppendU32(out, slot);
-  return out + blob;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -135,8 +112,9 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  std::vector<format::Entry> sorted(entries.begin(), entries.end());
   std::ofstream out(argv[1], std::ios::binary);
-  out << Compile(entries);
+  out << format::Compile(sorted, format::SlotCountFor(sorted.size()));
   if (!out) {
     std::cerr << "archivar-build-dictionary: cannot write " << argv[1] << "\n";
     return 2;

@@ -23,11 +23,14 @@ Dictionary::Dictionary(const unsigned char* data, std::size_t size) {
     return;
   }
   uint32_t slots = format::ReadU32(data + 8);
+  uint32_t offset_bits = format::ReadU32(data + 16);
   bool power_of_two = slots != 0 && (slots & (slots - 1)) == 0;
   if (!power_of_two || format::kHeaderBytes + std::size_t{slots} * 4 > size) return;
+  if (offset_bits == 0 || offset_bits > 32) return;
   data_ = data;
   size_ = size;
   slot_count_ = slots;
+  offset_bits_ = offset_bits;
   entry_count_ = format::ReadU32(data + 12);
 }
 
@@ -37,11 +40,15 @@ uint8_t Dictionary::Flags(std::string_view key) const {
   const unsigned char* blob = slots + std::size_t{slot_count_} * 4;
   std::size_t blob_size = size_ - (blob - data_);
   uint32_t mask = slot_count_ - 1;
-  uint32_t slot = format::Hash(key) & mask;
+  uint32_t hash = format::Hash(key);
+  uint32_t slot = hash & mask;
   for (uint32_t probes = 0; probes < slot_count_; ++probes, slot = (slot + 1) & mask) {
     uint32_t stored = format::ReadU32(slots + std::size_t{slot} * 4);
     if (stored == 0) return 0;
-    std::size_t offset = stored - 1;
+    if (!format::TagMatches(stored, hash, offset_bits_)) continue;  // another key
+    uint32_t offset_plus_one = stored & format::OffsetMask(offset_bits_);
+    if (offset_plus_one == 0) return 0;
+    std::size_t offset = offset_plus_one - 1;
     if (offset + 2 > blob_size) return 0;
     std::size_t length = blob[offset];
     if (offset + 2 + length > blob_size) return 0;

@@ -10,8 +10,9 @@
 // "Häuser") and whether "ue" in a typed word was an umlaut ("muenchen") or
 // is genuine ("michael").
 //
-// The compiled form is an open-addressing hash table (see
-// dictionary_format.h); lookups do not allocate.  Thread-safe.
+// The compiled form is an open-addressing hash table with tagged slots (see
+// dictionary_format.h); lookups do not allocate, and a missing word
+// usually costs one read of the slot table.  Thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -55,6 +56,7 @@ class Dictionary {
   const unsigned char* data_ = nullptr;
   std::size_t size_ = 0;
   uint32_t slot_count_ = 0;
+  uint32_t offset_bits_ = 32;
   std::size_t entry_count_ = 0;
 };
 
