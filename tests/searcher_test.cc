@@ -328,6 +328,24 @@ TEST_CASE("Searcher returns the stored fields with the highlighted title and sni
   CHECK(MarkHighlights(hit.snippet) == "Ein Bericht über neue [Häuser] am Stadtrand.");
 }
 
+TEST_CASE("Searcher highlights the surname of the person a person: query asks for") {
+  std::string opening;
+  for (int i = 0; i < 40; ++i) opening += "Der Regen fiel den ganzen Tag. ";
+  SearchFixture fixture({
+      MakeArticle("kreml", "Reise nach Minsk",
+                  opening + "Dann teilte der Kreml mit, Wladimir Putin reise nach Minsk. "
+                            "Putins Sprecher bestätigte das."),
+  });
+  SearchResponse response = fixture.MustSearch(Request("person:\"Vladimir Putin\""));
+  REQUIRE(response.hits.size() == 1);
+  // The snippet leaves the opening for the passage naming him.
+  std::string snippet = MarkHighlights(response.hits[0].snippet);
+  CHECK_THAT(snippet, Catch::StartsWith("…") &&
+                          Catch::EndsWith("Wladimir [Putin] reise nach Minsk. [Putins] Sprecher "
+                                          "bestätigte das."));
+  CHECK(MarkHighlights(response.hits[0].title) == "Reise nach Minsk");
+}
+
 TEST_CASE("Searcher lists hits without snippets with every stored field but the body") {
   SearchFixture fixture;
   SearchRequest request = Request("Haus");

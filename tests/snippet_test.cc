@@ -1,10 +1,12 @@
 // search/snippet.h: the passage shown for a hit, with its matched words.
 #include "search/snippet.h"
 
+#include "analysis/tokenizer.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -133,6 +135,27 @@ TEST_CASE("Snippet finds hits deep in one long paragraph, analysed piece by piec
   sentences += "Neue Häuser entstehen am Stadtrand.";
   Highlighted end = MakeSnippet(sentences, {"haus"}, analyzer, 6, 1);
   CHECK(MarkHighlights(end) == "\u2026keine Zahlen. Neue [Häuser] entstehen am\u2026");
+}
+
+TEST_CASE("Snippet highlights a word for each of its terms, whatever the analysis changed") {
+  // Snippets analyse only the words that hold a query term's first or last
+  // letters; every term a word gives must still find it: inflections,
+  // umlauts, compound parts, participles, spelling variants.
+  analysis::Analyzer analyzer;
+  const std::string body =
+      "Vor den Häusern standen Bäume. Die Museen der Stadt zeigten Kinderbücher. "
+      "Unbekannte haben Autos angezündet, ein Verletzter wurde gefasst. Das "
+      "Atomwaffenprogramm beschäftigte die US-Streitkräfte. Müllers Straße in Muenchen, "
+      "Erdoğans Besuch, Kuckuckseier und Schifffahrt auf der Mütter Wunsch.";
+  for (const auto& token : analysis::Tokenize(body, 1)) {
+    for (const auto& term : analyzer.WordTerms(token.text)) {
+      INFO(token.text << " -> " << term.term);
+      Highlighted snippet = MakeSnippet(body, {term.term}, analyzer, 1000);
+      std::pair<std::size_t, std::size_t> word{token.start, token.end};
+      CHECK(std::find(snippet.highlights.begin(), snippet.highlights.end(), word) !=
+            snippet.highlights.end());
+    }
+  }
 }
 
 TEST_CASE("Snippet of a body shorter than the window is whole even when the hit is late") {

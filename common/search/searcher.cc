@@ -1,5 +1,6 @@
 #include "search/searcher.h"
 
+#include "index/document_builder.h"
 #include "index/stored_article.h"
 #include "schema.h"
 #include "search/person_query.h"
@@ -13,9 +14,6 @@ constexpr std::size_t kSnippetWords = 30;  // words of body text shown per hit
 // under a fast bulk load that can happen several times in a row.
 constexpr int kAttemptsOnConcurrentCommit = 50;
 
-// The analysed words of the query, without field prefixes (Xapian
-// prefixes are upper case, analysed words never are), so that "title:Haus"
-// highlights "Haus" too.
 // Where the word starts in a term: after its field prefix (capital
 // letters, schema.h), 0 for the unprefixed words of title and body text,
 // npos for a term that is all prefix.
@@ -23,27 +21,49 @@ std::size_t WordStart(const std::string& term) {
   return term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 }
 
-TermSet QueryTerms(const Xapian::Query& query) {
+bool StartsWith(const std::string& term, std::string_view prefix) {
+  return term.compare(0, prefix.size(), prefix) == 0;
+}
+
+// A person term of a person: query (XP<key>, XN<surname>).
+bool IsPersonTerm(const std::string& term) {
+  return StartsWith(term, schema::kPersonPrefix) || StartsWith(term, schema::kSurnamePrefix);
+}
+
+// The text term a query term highlights: an unprefixed word itself; a
+// prefixed word without its prefix, so that "title:Haus" highlights "Haus"
+// too; a person the term of the surname, so that person:"Angela Merkel"
+// highlights "Merkel" and "Merkels".  Empty for a term that is all prefix.
+std::string HighlightedTerm(const std::string& term, analysis::Analyzer& analyzer) {
+  std::size_t word = WordStart(term);
+  if (word == std::string::npos) return {};
+  if (IsPersonTerm(term)) return analyzer.WordTerm(index::SurnameKey(term.substr(word)));
+  return term.substr(word);
+}
+
+TermSet QueryTerms(const Xapian::Query& query, analysis::Analyzer& analyzer) {
   TermSet terms;
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-    const std::string& term = *it;
-    std::size_t word = WordStart(term);
-    if (word != std::string::npos) terms.insert(term.substr(word));
+    std::string highlighted = HighlightedTerm(*it, analyzer);
+    if (!highlighted.empty()) terms.insert(std::move(highlighted));
   }
   return terms;
 }
 
-// How many distinct query words (unprefixed terms: title and body text)
-// the matched article holds — the most a snippet can show.
-std::size_t TextTermsMatched(const Xapian::Enquire& enquire,
-                             const Xapian::MSetIterator& match) {
-  // Xapian lists each matching query term once.
-  std::size_t matched = 0;
+// How many distinct query words the body of the matched article is
+// expected to hold — the most a snippet can show: its matching text words
+// (unprefixed terms) and the surnames of its matching persons.
+std::size_t TermsExpectedInBody(const Xapian::Enquire& enquire,
+                                const Xapian::MSetIterator& match,
+                                analysis::Analyzer& analyzer) {
+  TermSet expected;
   for (auto term = enquire.get_matching_terms_begin(match);
        term != enquire.get_matching_terms_end(match); ++term) {
-    if (WordStart(*term) == 0) ++matched;
+    if (WordStart(*term) == 0 || IsPersonTerm(*term)) {
+      expected.insert(HighlightedTerm(*term, analyzer));
+    }
   }
-  return matched;
+  return expected.size();
 }
 
 std::string FacetNames() {
@@ -141,11 +161,13 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   response.total = found.matches_estimated;
   response.offset = request.offset;
   response.note = parsed.note;
-  TermSet query_terms = QueryTerms(parsed.query);
+  TermSet query_terms = QueryTerms(parsed.query, *analyzer_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit = MakeHit(it, request.snippets ? index::StoredBody::kRead
                                                  : index::StoredBody::kSkip);
-    if (request.snippets) AddSnippet(hit, query_terms, TextTermsMatched(enquire, it));
+    if (request.snippets) {
+      AddSnippet(hit, query_terms, TermsExpectedInBody(enquire, it, *analyzer_));
+    }
     response.hits.push_back(std::move(hit));
   }
   if (counting.valid()) {
@@ -179,10 +201,10 @@ SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match, index::StoredBody
 }
 
 void Searcher::AddSnippet(SearchHit& hit, const TermSet& query_terms,
-                          std::size_t text_terms_matched) {
+                          std::size_t terms_expected_in_body) {
   hit.title = HighlightAll(hit.article.title, query_terms, *analyzer_);
   hit.snippet = MakeSnippet(hit.article.body, query_terms, *analyzer_, kSnippetWords,
-                            text_terms_matched);
+                            terms_expected_in_body);
 }
 
 }  // namespace archivar::search

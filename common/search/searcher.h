@@ -104,9 +104,11 @@ class Searcher {
   std::future<FacetCounts> StartCountingFacets(const SearchRequest& request,
                                                const Xapian::Query& query);
   SearchHit MakeHit(const Xapian::MSetIterator& match, index::StoredBody body);
-  // Highlights the hit's title and cuts its snippet; `text_terms_matched`
-  // is the number of distinct query words the article holds.
-  void AddSnippet(SearchHit& hit, const TermSet& query_terms, std::size_t text_terms_matched);
+  // Highlights the hit's title and cuts its snippet; `terms_expected_in_body`
+  // is the number of distinct query words (and person surnames) the
+  // article holds.
+  void AddSnippet(SearchHit& hit, const TermSet& query_terms,
+                  std::size_t terms_expected_in_body);
 
   Xapian::Database db_;
   const persons::AliasTable& aliases_;
