@@ -2,8 +2,15 @@
 // as ae/oe/ue, other marks removed) and the umlaut form of a typed word.
 #include "text/spelling.h"
 
-#include <catch2/catch.hpp>
+#include "text/unicode.h"
 
+#include <catch2/catch.hpp>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+#include <memory>
 #include <string>
 
 namespace archivar::text {
@@ -49,6 +56,30 @@ TEST_CASE("GermanSpelling removes the marks of other Latin letters") {
     INFO(c.folded);
     CHECK(GermanSpelling(c.folded) == c.spelled);
   }
+}
+
+TEST_CASE("GermanSpelling spells every Latin letter as ICU's Latin-ASCII does, but umlauts") {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> latin_ascii(
+      icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+  REQUIRE(U_SUCCESS(status));
+  int checked = 0;
+  for (UChar32 c = 0xC0; c < 0x2C00; ++c) {
+    if (!u_isalpha(c) || uscript_getScript(c, &status) != USCRIPT_LATIN) continue;
+    std::string letter;
+    icu::UnicodeString(c).toUTF8String(letter);
+    std::string folded = FoldWord(letter);
+    if (folded != letter || HasGermanUmlaut(folded)) continue;  // words reach it folded
+    icu::UnicodeString transliterated(c);
+    latin_ascii->transliterate(transliterated);
+    std::string expected;
+    transliterated.toUTF8String(expected);
+    if (!IsAscii(expected)) continue;  // a letter without an ASCII spelling (ʒ, ǯ)
+    INFO(letter << " U+" << std::hex << c);
+    CHECK(GermanSpelling(folded) == FoldWord(expected));
+    ++checked;
+  }
+  CHECK(checked > 300);
 }
 
 TEST_CASE("GermanSpelling leaves ASCII words and non-Latin scripts as they are") {

@@ -5,7 +5,9 @@
 // are one word, while "Michael", "aktuell" and "Israel" keep their genuine
 // ae/ue (Snowball's german2 variant folds those too and breaks them).
 // Other Latin letters lose their marks ("erdoğan" -> "erdogan",
-// "wałęsa" -> "walesa"), via ICU's Latin-ASCII transliterator.
+// "wałęsa" -> "walesa", "søren" -> "soren"), as ICU's Latin-ASCII
+// transliterator spells them (spelling.cc has the letters it cannot
+// decompose).
 //
 // Thread-safe.
 #pragma once
