@@ -95,6 +95,18 @@ TEST_CASE("Persons: person: finds every form of a person and only that person") 
   CHECK(ws.Ids({"person:\"Angela Merkel\""}).empty());
 }
 
+TEST_CASE("Persons: a person: search marks the person's names in every form") {
+  Workspace ws;
+  WritePersonFixture(ws);
+  REQUIRE(ws.Index({ws.Path("in").string()}).status == 0);
+  Run search = ws.Search({"person:\"Vladimir Putin\""});
+  REQUIRE(search.status == 0);
+  CHECK(search.out.find("**Wladimir** **Putin** empfing") != std::string::npos);
+  CHECK(search.out.find("Kim lobte **Putins** Gastfreundschaft") != std::string::npos);
+  CHECK(search.out.find("Vladimir **Putin** sagte") != std::string::npos);
+  CHECK(search.out.find("**Kim**") == std::string::npos);  // only the person asked for
+}
+
 TEST_CASE("Persons: results list their persons; facets and the who's who count them") {
   Workspace ws;
   WritePersonFixture(ws);

@@ -328,7 +328,7 @@ TEST_CASE("Searcher returns the stored fields with the highlighted title and sni
   CHECK(MarkHighlights(hit.snippet) == "Ein Bericht über neue [Häuser] am Stadtrand.");
 }
 
-TEST_CASE("Searcher highlights the surname of the person a person: query asks for") {
+TEST_CASE("Searcher highlights the names of the person a person: query asks for") {
   std::string opening;
   for (int i = 0; i < 40; ++i) opening += "Der Regen fiel den ganzen Tag. ";
   SearchFixture fixture({
@@ -341,9 +341,20 @@ TEST_CASE("Searcher highlights the surname of the person a person: query asks fo
   // The snippet leaves the opening for the passage naming him.
   std::string snippet = MarkHighlights(response.hits[0].snippet);
   CHECK_THAT(snippet, Catch::StartsWith("…") &&
-                          Catch::EndsWith("Wladimir [Putin] reise nach Minsk. [Putins] Sprecher "
+                          Catch::EndsWith("[Wladimir] [Putin] reise nach Minsk. [Putins] Sprecher "
                                           "bestätigte das."));
   CHECK(MarkHighlights(response.hits[0].title) == "Reise nach Minsk");
+}
+
+TEST_CASE("Searcher does not highlight a person's short name words that are common words") {
+  SearchFixture fixture({
+      MakeArticle("pjoengjang", "Raketentest",
+                  "Machthaber Kim Jong Un ignorierte die Resolution der UN erneut."),
+  });
+  SearchResponse response = fixture.MustSearch(Request("person:\"Kim Jong Un\""));
+  REQUIRE(response.hits.size() == 1);
+  CHECK(MarkHighlights(response.hits[0].snippet) ==
+        "Machthaber [Kim] [Jong] Un ignorierte die Resolution der UN erneut.");
 }
 
 TEST_CASE("Searcher lists hits without snippets with every stored field but the body") {

@@ -5,6 +5,8 @@
 #include "schema.h"
 #include "search/person_query.h"
 
+#include <sstream>
+
 namespace archivar::search {
 namespace {
 
@@ -30,22 +32,42 @@ bool IsPersonTerm(const std::string& term) {
   return StartsWith(term, schema::kPersonPrefix) || StartsWith(term, schema::kSurnamePrefix);
 }
 
-// The text term a query term highlights: an unprefixed word itself; a
+// Name words this short ("Un" of "Kim Jong Un") are not marked unless the
+// full name has no longer ones: they are common words too ("UN-Resolution").
+constexpr std::size_t kShortestMarkedNameWord = 3;
+
+// The text terms a query term highlights: an unprefixed word itself; a
 // prefixed word without its prefix, so that "title:Haus" highlights "Haus"
-// too; a person the term of the surname, so that person:"Angela Merkel"
-// highlights "Merkel" and "Merkels".  Empty for a term that is all prefix.
-std::string HighlightedTerm(const std::string& term, analysis::Analyzer& analyzer) {
+// too; a person the terms of the words of its name, surname first, so
+// that person:"Angela Merkel" highlights "Angela", "Merkel" and "Merkels".
+// None for a term that is all prefix.
+std::vector<std::string> HighlightedTerms(const std::string& term,
+                                          analysis::Analyzer& analyzer) {
   std::size_t word = WordStart(term);
   if (word == std::string::npos) return {};
-  if (IsPersonTerm(term)) return analyzer.WordTerm(index::SurnameKey(term.substr(word)));
-  return term.substr(word);
+  std::string text = term.substr(word);
+  if (!IsPersonTerm(term)) return {text};
+  std::string surname = index::SurnameKey(text);
+  std::vector<std::string> names = {surname};
+  std::istringstream other_names(text.substr(0, text.size() - surname.size()));
+  for (std::string name; other_names >> name;) names.push_back(name);
+  std::vector<std::string> terms;
+  for (const auto& name : names) {
+    if (name.size() >= kShortestMarkedNameWord) terms.push_back(analyzer.WordTerm(name));
+  }
+  bool full_name = names.size() > 1;
+  if (terms.empty() && full_name) {  // a name of short words only ("Xi Li")
+    for (const auto& name : names) terms.push_back(analyzer.WordTerm(name));
+  }
+  return terms;
 }
 
 TermSet QueryTerms(const Xapian::Query& query, analysis::Analyzer& analyzer) {
   TermSet terms;
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-    std::string highlighted = HighlightedTerm(*it, analyzer);
-    if (!highlighted.empty()) terms.insert(std::move(highlighted));
+    for (auto& highlighted : HighlightedTerms(*it, analyzer)) {
+      if (!highlighted.empty()) terms.insert(std::move(highlighted));
+    }
   }
   return terms;
 }
@@ -59,9 +81,9 @@ std::size_t TermsExpectedInBody(const Xapian::Enquire& enquire,
   TermSet expected;
   for (auto term = enquire.get_matching_terms_begin(match);
        term != enquire.get_matching_terms_end(match); ++term) {
-    if (WordStart(*term) == 0 || IsPersonTerm(*term)) {
-      expected.insert(HighlightedTerm(*term, analyzer));
-    }
+    if (WordStart(*term) != 0 && !IsPersonTerm(*term)) continue;
+    std::vector<std::string> highlighted = HighlightedTerms(*term, analyzer);
+    if (!highlighted.empty()) expected.insert(highlighted.front());  // a person's surname
   }
   return expected.size();
 }
