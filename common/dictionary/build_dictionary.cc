@@ -22,7 +22,6 @@
 #include <map>
 #include <string>
 #include <vector>
-#include <vector>
 
 namespace {
 

@@ -8,10 +8,10 @@
 //   reader (caller's thread) --Add()--> N analysis workers --> writer thread
 //
 // At most a few hundred articles and about 2 MiB of text per worker are in
-// flight, so memory stays bounded whatever the size of the input.  The first error (a Xapian error while
-// writing: disk full, …) stops the pipeline: Add() returns false and
-// Finish() rethrows it.  Articles written before the error stay committed
-// at the writer's last commit.
+// flight, so memory stays bounded whatever the size of the input.  The
+// first error (a Xapian error while writing: disk full, …) stops the
+// pipeline: Add() returns false and Finish() rethrows it.  Articles
+// written before the error stay committed at the writer's last commit.
 //
 // Add() and Finish() must be called from one thread.
 #pragma once

@@ -4,6 +4,7 @@
 #include "index/stored_article.h"
 #include "schema.h"
 #include "search/person_query.h"
+#include "util/strings.h"
 
 #include <sstream>
 
@@ -21,10 +22,6 @@ constexpr int kAttemptsOnConcurrentCommit = 50;
 // npos for a term that is all prefix.
 std::size_t WordStart(const std::string& term) {
   return term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-}
-
-bool StartsWith(const std::string& term, std::string_view prefix) {
-  return term.compare(0, prefix.size(), prefix) == 0;
 }
 
 // A person term of a person: query (XP<key>, XN<surname>).
