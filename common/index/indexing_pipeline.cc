@@ -4,6 +4,7 @@
 #include "persons/person_recognizer.h"
 
 #include <algorithm>
+#include <mutex>
 
 namespace archivar::index {
 namespace {
@@ -29,7 +30,26 @@ class IndexingPipeline::Worker {
   explicit Worker(const persons::AliasTable& aliases) : recognizer_(aliases) {}
   DocumentBuilder& builder() { return builder_; }
 
+  // Called on the writer thread, after the writer let go of its own handles
+  // (a Document's reference count is not thread-safe): keeps a written
+  // document for DisposeSpent.
+  void KeepSpent(Xapian::Document document) {
+    std::lock_guard<std::mutex> lock(spent_mutex_);
+    spent_.push_back(std::move(document));
+  }
+  // Called on this worker's thread: frees the documents it built that have
+  // been written, so their memory returns to the thread that allocated it.
+  void DisposeSpent() {
+    std::vector<Xapian::Document> spent;
+    {
+      std::lock_guard<std::mutex> lock(spent_mutex_);
+      spent.swap(spent_);
+    }
+  }
+
  private:
+  std::mutex spent_mutex_;
+  std::vector<Xapian::Document> spent_;
   analysis::Analyzer analyzer_;
   persons::PersonRecognizer recognizer_;
   DocumentBuilder builder_{analyzer_, recognizer_};
@@ -63,14 +83,18 @@ bool IndexingPipeline::Add(Article article, std::string origin_path) {
 void IndexingPipeline::Finish() { pool_->Finish(); }
 
 IndexingPipeline::Prepared IndexingPipeline::Prepare(Job&& job, std::size_t worker) {
+  workers_[worker]->DisposeSpent();
   Prepared prepared;
+  prepared.worker = worker;
   prepared.text_bytes = job.article.title.size() + job.article.body.size();
   prepared.article = workers_[worker]->builder().Prepare(job.article, job.origin_path);
   return prepared;
 }
 
 void IndexingPipeline::Write(Prepared&& prepared) {
+  Xapian::Document document = prepared.article.document;
   WrittenArticle written{write_(std::move(prepared.article)), prepared.text_bytes};
+  workers_[prepared.worker]->KeepSpent(std::move(document));
   if (on_written_) on_written_(written);
 }
 
