@@ -53,14 +53,18 @@ inline constexpr Xapian::valueno kOriginSlot = 5;
 // The canonical names of the persons the article mentions, separated by
 // kFacetValueSeparator: shown with results and counted by --facet person.
 inline constexpr Xapian::valueno kPersonsSlot = 6;
-// The stored fields without the body (the same JSON as the document data):
-// a list of hits without snippets reads this small value instead of the
-// whole compressed document data.  Absent in databases written before it.
+// The stored article (index/stored_article.h): its fields without the body
+// as JSON — all a list of hits without snippets reads — and the body,
+// compressed.  The document data stays empty; databases written before
+// these slots keep the whole article as JSON document data (and before
+// the header slot existed, only there).
 inline constexpr Xapian::valueno kHeaderSlot = 7;
+inline constexpr Xapian::valueno kBodySlot = 8;
 
-// Changes whenever the analysis changes what terms an article gets, so
-// that re-indexing an unchanged article after an upgrade still rewrites it.
-inline constexpr std::string_view kAnalysisVersion = "german-6-date-surname-header";
+// Changes whenever the analysis changes what terms an article gets (or the
+// way it is stored), so that re-indexing an unchanged article after an
+// upgrade still rewrites it.
+inline constexpr std::string_view kAnalysisVersion = "german-7-body-value";
 
 // The facets users may ask for (--facet NAME) and the slot of each.
 struct FacetField {

@@ -113,7 +113,7 @@ class DatedArticles {
     Xapian::MSet mset = enquire.get_mset(0, 10);
     std::vector<std::string> ids;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      ids.push_back(index::DecodeStoredArticle(it.get_document().get_data()).id);
+      ids.push_back(index::ReadStoredArticle(it.get_document(), index::StoredBody::kSkip).id);
     }
     std::sort(ids.begin(), ids.end());
     return ids;

@@ -61,7 +61,7 @@ class ArchiveOfReports {
         FindDateSortedPage(enquire, parsed, newest_first, offset, limit, min_matches);
     std::vector<std::string> ids;
     for (auto it = found.page.begin(); it != found.page.end(); ++it) {
-      auto article = index::DecodeStoredArticle(it.get_document().get_data());
+      auto article = index::ReadStoredArticle(it.get_document(), index::StoredBody::kSkip);
       ids.push_back(article.id + "@" + article.date);
     }
     if (windowed) *windowed = enquire.get_query().get_description().find("XD") != std::string::npos;

@@ -57,7 +57,9 @@ TEST_CASE("DocumentBuilder writes id, weighted title, body, prefixed fields, dat
   CHECK(doc.get_value(schema::kDateSlot) == "20230912");
   CHECK(DecodeStoredArticle(doc.get_value(schema::kHeaderSlot)).id == "a1");
   CHECK(DecodeStoredArticle(doc.get_value(schema::kHeaderSlot)).body.empty());
-  Article stored = DecodeStoredArticle(doc.get_data());
+  CHECK(DecompressBody(doc.get_value(schema::kBodySlot)) == "Häuser brennen.");
+  CHECK(doc.get_data().empty());
+  Article stored = ReadStoredArticle(doc);
   CHECK(stored.id == "a1");
   CHECK(stored.title == "Neue Häuser");
   CHECK(stored.body == "Häuser brennen.");

@@ -19,7 +19,7 @@ std::string StoredTitle(const std::string& db_path, const std::string& id) {
   Xapian::Database db(db_path);
   auto posting = db.postlist_begin(IdTerm(id));
   if (posting == db.postlist_end(IdTerm(id))) return "<missing>";
-  return DecodeStoredArticle(db.get_document(*posting).get_data()).title;
+  return ReadStoredArticle(db.get_document(*posting)).title;
 }
 
 TEST_CASE("IndexWriter replaces an article re-added with the same id") {

@@ -2,6 +2,7 @@
 // snippets, from an on-disk database.
 #include "search/searcher.h"
 
+#include "index/stored_article.h"
 #include "schema.h"
 #include "test_support.h"
 
@@ -76,6 +77,16 @@ class SearchFixture {
   // before that slot existed.
   void DropValue(Xapian::valueno slot) {
     Rewrite([slot](Xapian::Document& doc) { doc.remove_value(slot); });
+  }
+
+  // Stores every article as the versions before the body value did: the
+  // whole article as JSON document data, with or without the header value.
+  void StoreAsBeforeBodyValue(bool keep_header) {
+    Rewrite([keep_header](Xapian::Document& doc) {
+      doc.set_data(index::EncodeStoredArticle(index::ReadStoredArticle(doc)));
+      doc.remove_value(schema::kBodySlot);
+      if (!keep_header) doc.remove_value(schema::kHeaderSlot);
+    });
   }
 
   // Removes the terms starting with `prefix` from every article, likewise.
@@ -311,6 +322,13 @@ TEST_CASE("Searcher ranks a title match above a body match") {
 
 TEST_CASE("Searcher returns the stored fields with the highlighted title and snippet") {
   SearchFixture fixture;
+  SECTION("stored as header and body values") {}
+  SECTION("stored as document data, as before the body value") {
+    fixture.StoreAsBeforeBodyValue(/*keep_header=*/true);
+  }
+  SECTION("stored as document data only, as before the header value") {
+    fixture.StoreAsBeforeBodyValue(/*keep_header=*/false);
+  }
   SearchResponse response = fixture.MustSearch(Request("Haus"));
   REQUIRE(response.hits.size() == 1);
   const SearchHit& hit = response.hits[0];
@@ -362,8 +380,11 @@ TEST_CASE("Searcher lists hits without snippets with every stored field but the 
   SearchRequest request = Request("Haus");
   request.snippets = false;
   SECTION("from the header value") {}
+  SECTION("from a database written before the body value") {
+    fixture.StoreAsBeforeBodyValue(/*keep_header=*/true);
+  }
   SECTION("from the document data of a database without header values") {
-    fixture.DropValue(schema::kHeaderSlot);
+    fixture.StoreAsBeforeBodyValue(/*keep_header=*/false);
   }
   SearchResponse response = fixture.MustSearch(request);
   REQUIRE(response.hits.size() == 1);

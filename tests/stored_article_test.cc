@@ -1,4 +1,5 @@
-// index/stored_article.h: the article kept in a document's data.
+// index/stored_article.h: the article kept in a document (header and body
+// values), and the layouts of earlier versions.
 #include "index/stored_article.h"
 
 #include "schema.h"
@@ -87,6 +88,62 @@ TEST_CASE("Stored article skips the body when asked to, and nested values always
   CHECK(article.title == "T");
   CHECK(DecodeStoredArticle(R"({"id":"a","body":"Text."})").body == "Text.");
   CHECK(DecodeStoredArticle(R"({"id":"a"} {"id":"b"})").id.empty());
+}
+
+TEST_CASE("Compressed bodies round-trip, long or short, and shrink text") {
+  BodyCompressor compressor;
+  std::string repetitive;
+  for (int i = 0; i < 200; ++i) repetitive += "Die Polizei sucht Zeugen des Unfalls. ";
+  std::string binary_like;
+  for (int i = 0; i < 256; ++i) binary_like += static_cast<char>((i * 167 + 13) % 256);
+  for (const std::string& body : {FullArticle().body, repetitive, std::string("x"), binary_like,
+                                  std::string(70000, 'a')}) {
+    INFO(body.size());
+    std::string value = compressor.Compress(body);
+    CHECK(DecompressBody(value) == body);
+  }
+  CHECK(compressor.Compress(repetitive).size() < repetitive.size() / 10);
+  CHECK(compressor.Compress("x") == "=x");  // not worth compressing: stored as is
+}
+
+TEST_CASE("A damaged body value gives an empty body, never a crash or a huge allocation") {
+  BodyCompressor compressor;
+  std::string value = compressor.Compress(FullArticle().body + FullArticle().body);
+  REQUIRE(value[0] == 'z');
+  std::string wrong_length = value;
+  wrong_length[4] = '\x7f';  // claims about 2 GB
+  std::string truncated = value.substr(0, value.size() / 2);
+  std::string flipped = value;
+  flipped[value.size() / 2] = static_cast<char>(flipped[value.size() / 2] ^ 0x55);
+  for (const std::string& damaged : {wrong_length, truncated, std::string("z"),
+                                     std::string("?text"), flipped}) {
+    std::string body = DecompressBody(damaged);
+    CHECK((body.empty() || body.size() == 2 * FullArticle().body.size()));
+  }
+  CHECK(DecompressBody("").empty());
+}
+
+TEST_CASE("A stored article is read from its values, with or without the body") {
+  BodyCompressor compressor;
+  Xapian::Document doc;
+  StoreArticle(FullArticle(), compressor, doc);
+  CHECK(doc.get_data().empty());
+  CheckSame(ReadStoredArticle(doc), FullArticle());
+  Article without_body = FullArticle();
+  without_body.body.clear();
+  CheckSame(ReadStoredArticle(doc, StoredBody::kSkip), without_body);
+}
+
+TEST_CASE("Articles stored by earlier versions (JSON document data) are read too") {
+  Xapian::Document doc;
+  doc.set_data(EncodeStoredArticle(FullArticle()));
+  SECTION("data only, before the header value") {}
+  SECTION("data and header value, before the body value") {
+    doc.add_value(schema::kHeaderSlot, EncodeStoredArticle(FullArticle(), StoredBody::kSkip));
+  }
+  CheckSame(ReadStoredArticle(doc), FullArticle());
+  CHECK(ReadStoredArticle(doc, StoredBody::kSkip).body.empty());
+  CHECK(ReadStoredArticle(doc, StoredBody::kSkip).title == FullArticle().title);
 }
 
 TEST_CASE("Stored article leaves missing and non-string fields empty") {

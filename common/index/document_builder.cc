@@ -13,9 +13,10 @@ namespace {
 
 bool FitsTermLimit(std::size_t bytes) { return bytes <= schema::kMaxTermBytes; }
 
-// The fingerprint value of a built document: FNV-1a over its stored data
-// and the analysis version, as 16 hex digits.
-std::string Fingerprint(const Xapian::Document& doc) {
+// The fingerprint value of a built document: FNV-1a over the analysis
+// version and the stored article (its header value and its body), as 16
+// hex digits.
+std::string Fingerprint(const Xapian::Document& doc, const Article& article) {
   std::uint64_t hash = 14695981039346656037ull;
   auto mix = [&hash](std::string_view bytes) {
     for (unsigned char c : bytes) {
@@ -24,7 +25,8 @@ std::string Fingerprint(const Xapian::Document& doc) {
     }
   };
   mix(schema::kAnalysisVersion);
-  mix(doc.get_data());
+  mix(doc.get_value(schema::kHeaderSlot));
+  mix(article.body);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return hex;
@@ -127,15 +129,14 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   }
   if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);
   if (!article.category.empty()) doc.add_value(schema::kCategorySlot, article.category);
-  doc.set_data(EncodeStoredArticle(article));
-  doc.add_value(schema::kHeaderSlot, EncodeStoredArticle(article, StoredBody::kSkip));
+  StoreArticle(article, body_compressor_, doc);
   return doc;
 }
 
 PreparedArticle DocumentBuilder::Prepare(const Article& article,
                                          const std::string& origin_path) {
   PreparedArticle prepared{IdTerm(article.id), "", Build(article)};
-  prepared.fingerprint = Fingerprint(prepared.document);
+  prepared.fingerprint = Fingerprint(prepared.document, article);
   prepared.document.add_value(schema::kFingerprintSlot, prepared.fingerprint);
   prepared.document.add_value(schema::kOriginSlot, AbsolutePath(origin_path));
   return prepared;

@@ -6,7 +6,8 @@
 //   - author, source and category words under their prefixes,
 //   - the persons the article mentions (persons::PersonRecognizer): a term
 //     per person and per surname, and their names in a value slot,
-//   - the date in its value slot, and the stored fields as document data,
+//   - the date in its value slot, and the stored article
+//     (index/stored_article.h: header and compressed body values),
 //   - a fingerprint of that data and the file the article came from, in
 //     their value slots (for incremental runs and --prune).
 // Terms longer than schema::kMaxTermBytes are skipped.
@@ -17,6 +18,7 @@
 
 #include "analysis/analyzer.h"
 #include "article.h"
+#include "index/stored_article.h"
 #include "persons/person_recognizer.h"
 
 #include <xapian.h>
@@ -46,7 +48,7 @@ std::string DateValue(std::string_view date);
 // A document ready to be written, made in any thread.
 struct PreparedArticle {
   std::string id_term;       // IdTerm(article.id)
-  std::string fingerprint;   // of the stored data and schema::kAnalysisVersion
+  std::string fingerprint;   // of the stored article and schema::kAnalysisVersion
   Xapian::Document document;  // carries the fingerprint and origin values
 };
 
@@ -76,6 +78,7 @@ class DocumentBuilder {
 
   analysis::Analyzer& analyzer_;
   persons::PersonRecognizer& recognizer_;
+  BodyCompressor body_compressor_;
 };
 
 }  // namespace archivar::index

@@ -3,11 +3,27 @@
 #include "schema.h"
 
 #include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <cstdint>
+#include <new>
 
 namespace archivar::index {
 namespace {
 
 using json = nlohmann::json;
+
+// Body values: a tag byte, then for kDeflatedTag the body's length in
+// kLengthBytes (little-endian) and raw deflate data, for kPlainTag the body.
+constexpr char kDeflatedTag = 'z';
+constexpr char kPlainTag = '=';
+constexpr std::size_t kLengthBytes = 4;
+constexpr std::size_t kDeflatedHeaderBytes = 1 + kLengthBytes;
+// deflate never expands more than about 1032:1, so a longer stated length
+// means a damaged value (and is not allocated).
+constexpr std::size_t kMaxDeflateRatio = 1032;
+constexpr int kRawDeflateWindowBits = -15;
+constexpr int kDeflateMemLevel = 8;
 
 struct FieldBinding {
   const char* name;
@@ -109,6 +125,79 @@ Article DecodeStoredArticle(const std::string& data, StoredBody body) {
   Article article;
   StoredFieldsReader reader(article, body);
   if (!json::sax_parse(data, &reader)) article = Article{};
+  return article;
+}
+
+struct BodyCompressor::Stream {
+  z_stream zlib{};
+};
+
+BodyCompressor::BodyCompressor() : stream_(std::make_unique<Stream>()) {
+  if (deflateInit2(&stream_->zlib, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kRawDeflateWindowBits,
+                   kDeflateMemLevel, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::bad_alloc();
+  }
+}
+
+BodyCompressor::~BodyCompressor() { deflateEnd(&stream_->zlib); }
+
+std::string BodyCompressor::Compress(std::string_view body) {
+  std::string plain = kPlainTag + std::string(body);
+  if (body.empty() || body.size() > UINT32_MAX) return plain;
+  z_stream& zlib = stream_->zlib;
+  if (deflateReset(&zlib) != Z_OK) return plain;
+  std::string deflated(kDeflatedHeaderBytes + deflateBound(&zlib, body.size()), '\0');
+  deflated[0] = kDeflatedTag;
+  for (std::size_t i = 0; i < kLengthBytes; ++i) {
+    deflated[1 + i] = static_cast<char>((body.size() >> (8 * i)) & 0xff);
+  }
+  zlib.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+  zlib.avail_in = static_cast<uInt>(body.size());
+  zlib.next_out = reinterpret_cast<Bytef*>(&deflated[kDeflatedHeaderBytes]);
+  zlib.avail_out = static_cast<uInt>(deflated.size() - kDeflatedHeaderBytes);
+  if (deflate(&zlib, Z_FINISH) != Z_STREAM_END) return plain;
+  deflated.resize(kDeflatedHeaderBytes + zlib.total_out);
+  return deflated.size() < plain.size() ? deflated : plain;
+}
+
+std::string DecompressBody(std::string_view value) {
+  if (value.empty()) return {};
+  if (value[0] == kPlainTag) return std::string(value.substr(1));
+  if (value[0] != kDeflatedTag || value.size() <= kDeflatedHeaderBytes) return {};
+  std::size_t length = 0;
+  for (std::size_t i = 0; i < kLengthBytes; ++i) {
+    length |= static_cast<std::size_t>(static_cast<unsigned char>(value[1 + i])) << (8 * i);
+  }
+  std::string_view deflated = value.substr(kDeflatedHeaderBytes);
+  if (length == 0 || length > deflated.size() * kMaxDeflateRatio) return {};
+
+  std::string body(length, '\0');
+  z_stream zlib{};
+  if (inflateInit2(&zlib, kRawDeflateWindowBits) != Z_OK) return {};
+  zlib.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.data()));
+  zlib.avail_in = static_cast<uInt>(deflated.size());
+  zlib.next_out = reinterpret_cast<Bytef*>(body.data());
+  zlib.avail_out = static_cast<uInt>(length);
+  bool complete = inflate(&zlib, Z_FINISH) == Z_STREAM_END && zlib.total_out == length;
+  inflateEnd(&zlib);
+  return complete ? body : std::string();
+}
+
+void StoreArticle(const Article& article, BodyCompressor& compressor, Xapian::Document& doc) {
+  doc.add_value(schema::kHeaderSlot, EncodeStoredArticle(article, StoredBody::kSkip));
+  if (!article.body.empty()) doc.add_value(schema::kBodySlot, compressor.Compress(article.body));
+}
+
+Article ReadStoredArticle(const Xapian::Document& doc, StoredBody body) {
+  std::string header = doc.get_value(schema::kHeaderSlot);
+  if (header.empty()) return DecodeStoredArticle(doc.get_data(), body);  // the oldest layout
+  Article article = DecodeStoredArticle(header, StoredBody::kSkip);
+  if (body == StoredBody::kSkip) return article;
+  std::string stored_body = doc.get_value(schema::kBodySlot);
+  // Without a body value: the body is in the document data (written before
+  // the body value), or the article has none.
+  article.body = stored_body.empty() ? DecodeStoredArticle(doc.get_data()).body
+                                     : DecompressBody(stored_body);
   return article;
 }
 

@@ -213,7 +213,7 @@ SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match, index::StoredBody
   hit.rank = match.get_rank() + 1;
   hit.score = match.get_weight();
   Xapian::Document doc = match.get_document();
-  hit.article = index::DecodeStoredArticle(doc.get_data(), body);
+  hit.article = index::ReadStoredArticle(doc, body);
   hit.persons = StoredPersons(doc);
   hit.title.text = hit.article.title;
   return hit;
