@@ -15,9 +15,8 @@
 //
 // A written document goes back to the worker that built it to be freed
 // there: memory freed on the thread that allocated it returns to that
-// thread's allocator cache, and the writer spends no time freeing (at
-// 100,000 articles the analysis thread needed 14 % less CPU, the writer
-// 3 %; bench/README.md).
+// thread's allocator cache, and the writer spends no time freeing
+// (bench/README.md, "Indexing at 100,000 articles, per thread").
 //
 // Add() and Finish() must be called from one thread.
 #pragma once
