@@ -142,10 +142,10 @@ BodyCompressor::BodyCompressor() : stream_(std::make_unique<Stream>()) {
 BodyCompressor::~BodyCompressor() { deflateEnd(&stream_->zlib); }
 
 std::string BodyCompressor::Compress(std::string_view body) {
-  std::string plain = kPlainTag + std::string(body);
-  if (body.empty() || body.size() > UINT32_MAX) return plain;
+  auto plain = [body] { return kPlainTag + std::string(body); };
+  if (body.empty() || body.size() > UINT32_MAX) return plain();
   z_stream& zlib = stream_->zlib;
-  if (deflateReset(&zlib) != Z_OK) return plain;
+  if (deflateReset(&zlib) != Z_OK) return plain();
   std::string deflated(kDeflatedHeaderBytes + deflateBound(&zlib, body.size()), '\0');
   deflated[0] = kDeflatedTag;
   for (std::size_t i = 0; i < kLengthBytes; ++i) {
@@ -155,9 +155,9 @@ std::string BodyCompressor::Compress(std::string_view body) {
   zlib.avail_in = static_cast<uInt>(body.size());
   zlib.next_out = reinterpret_cast<Bytef*>(&deflated[kDeflatedHeaderBytes]);
   zlib.avail_out = static_cast<uInt>(deflated.size() - kDeflatedHeaderBytes);
-  if (deflate(&zlib, Z_FINISH) != Z_STREAM_END) return plain;
+  if (deflate(&zlib, Z_FINISH) != Z_STREAM_END) return plain();
   deflated.resize(kDeflatedHeaderBytes + zlib.total_out);
-  return deflated.size() < plain.size() ? deflated : plain;
+  return deflated.size() < 1 + body.size() ? deflated : plain();
 }
 
 std::string DecompressBody(std::string_view value) {

@@ -4,9 +4,9 @@
 // schema::stored names in the header value slot (schema::kHeaderSlot),
 // and the body, compressed on the analysis thread, in the body value slot
 // (schema::kBodySlot); the document data stays empty.  Xapian compresses
-// document data on its single writer thread — a tenth of its time at
-// 100,000 articles (bench/README.md) — and a list of hits without snippets
-// reads only the small header.  Documents written by earlier versions
+// document data on its single writer thread — about a tenth of its time
+// at 100,000 articles (bench/README.md) — and a list of hits without
+// snippets reads only the small header.  Documents written by earlier versions
 // (the whole JSON object as document data, with or without the header
 // value) are read as well.
 //
