@@ -3,6 +3,7 @@
 #include "dictionary/dictionary.h"
 
 #include "dictionary/dictionary_format.h"
+#include "util/little_endian.h"
 
 #include <catch2/catch.hpp>
 
@@ -186,9 +187,9 @@ TEST_CASE("A Dictionary does not read past its data when slots point outside it"
   const std::size_t blob_begin = slots_begin + 16 * 4;
   // Every used slot points to the last offset its bits can hold, far past
   // the blob (its tag kept, so the lookup does read the entry).
-  const uint32_t offset_bits = format::ReadU32(&data[16]);
+  const uint32_t offset_bits = ReadU32(&data[16]);
   for (std::size_t at = slots_begin; at < blob_begin; at += 4) {
-    uint32_t slot = format::ReadU32(&data[at]);
+    uint32_t slot = ReadU32(&data[at]);
     if (slot == 0) continue;
     slot |= format::OffsetMask(offset_bits);
     for (int i = 0; i < 4; ++i) data[at + i] = static_cast<unsigned char>(slot >> (8 * i));

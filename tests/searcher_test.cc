@@ -73,12 +73,6 @@ class SearchFixture {
     return ids;
   }
 
-  // Removes one value slot from every article, as in a database written
-  // before that slot existed.
-  void DropValue(Xapian::valueno slot) {
-    Rewrite([slot](Xapian::Document& doc) { doc.remove_value(slot); });
-  }
-
   // Stores every article as the versions before the body value did: the
   // whole article as JSON document data, with or without the header value.
   void StoreAsBeforeBodyValue(bool keep_header) {
@@ -89,7 +83,8 @@ class SearchFixture {
     });
   }
 
-  // Removes the terms starting with `prefix` from every article, likewise.
+  // Removes the terms starting with `prefix` from every article, as in a
+  // database written before those terms existed.
   void DropTerms(std::string_view prefix) {
     Rewrite([prefix](Xapian::Document& doc) {
       std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());

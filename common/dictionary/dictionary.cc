@@ -1,6 +1,7 @@
 #include "dictionary/dictionary.h"
 
 #include "dictionary/dictionary_format.h"
+#include "util/little_endian.h"
 
 #include <cstring>
 
@@ -22,8 +23,8 @@ Dictionary::Dictionary(const unsigned char* data, std::size_t size) {
       std::memcmp(data, format::kMagic.data(), format::kMagic.size()) != 0) {
     return;
   }
-  uint32_t slots = format::ReadU32(data + 8);
-  uint32_t offset_bits = format::ReadU32(data + 16);
+  uint32_t slots = ReadU32(data + 8);
+  uint32_t offset_bits = ReadU32(data + 16);
   bool power_of_two = slots != 0 && (slots & (slots - 1)) == 0;
   if (!power_of_two || format::kHeaderBytes + std::size_t{slots} * 4 > size) return;
   if (offset_bits == 0 || offset_bits > 32) return;
@@ -31,7 +32,7 @@ Dictionary::Dictionary(const unsigned char* data, std::size_t size) {
   size_ = size;
   slot_count_ = slots;
   offset_bits_ = offset_bits;
-  entry_count_ = format::ReadU32(data + 12);
+  entry_count_ = ReadU32(data + 12);
 }
 
 uint8_t Dictionary::Flags(std::string_view key) const {
@@ -43,7 +44,7 @@ uint8_t Dictionary::Flags(std::string_view key) const {
   uint32_t hash = format::Hash(key);
   uint32_t slot = hash & mask;
   for (uint32_t probes = 0; probes < slot_count_; ++probes, slot = (slot + 1) & mask) {
-    uint32_t stored = format::ReadU32(slots + std::size_t{slot} * 4);
+    uint32_t stored = ReadU32(slots + std::size_t{slot} * 4);
     if (stored == 0) return 0;
     if (!format::TagMatches(stored, hash, offset_bits_)) continue;  // another key
     uint32_t offset_plus_one = stored & format::OffsetMask(offset_bits_);

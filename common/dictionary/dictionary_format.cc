@@ -1,11 +1,9 @@
 #include "dictionary/dictionary_format.h"
 
+#include "util/little_endian.h"
+
 namespace archivar::dictionary::format {
 namespace {
-
-void AppendU32(std::string& out, uint32_t value) {
-  for (int shift = 0; shift < 32; shift += 8) out += static_cast<char>((value >> shift) & 0xFF);
-}
 
 // The fewest bits that hold every slot's 1 + entry offset.
 uint32_t OffsetBitsFor(std::size_t blob_bytes) {

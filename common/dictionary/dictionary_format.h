@@ -40,10 +40,6 @@ inline uint32_t Hash(std::string_view key) {
   return hash;
 }
 
-inline uint32_t ReadU32(const unsigned char* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
-
 // The low `offset_bits` bits of a slot: where its entry is.
 inline uint32_t OffsetMask(uint32_t offset_bits) {
   return offset_bits >= 32 ? 0xFFFFFFFFu : (uint32_t{1} << offset_bits) - 1;

@@ -1,6 +1,7 @@
 #include "index/stored_article.h"
 
 #include "schema.h"
+#include "util/little_endian.h"
 
 #include <nlohmann/json.hpp>
 #include <zlib.h>
@@ -146,11 +147,9 @@ std::string BodyCompressor::Compress(std::string_view body) {
   if (body.empty() || body.size() > UINT32_MAX) return plain();
   z_stream& zlib = stream_->zlib;
   if (deflateReset(&zlib) != Z_OK) return plain();
-  std::string deflated(kDeflatedHeaderBytes + deflateBound(&zlib, body.size()), '\0');
-  deflated[0] = kDeflatedTag;
-  for (std::size_t i = 0; i < kLengthBytes; ++i) {
-    deflated[1 + i] = static_cast<char>((body.size() >> (8 * i)) & 0xff);
-  }
+  std::string deflated(1, kDeflatedTag);
+  AppendU32(deflated, static_cast<uint32_t>(body.size()));
+  deflated.resize(kDeflatedHeaderBytes + deflateBound(&zlib, body.size()));
   zlib.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
   zlib.avail_in = static_cast<uInt>(body.size());
   zlib.next_out = reinterpret_cast<Bytef*>(&deflated[kDeflatedHeaderBytes]);
@@ -164,10 +163,7 @@ std::string DecompressBody(std::string_view value) {
   if (value.empty()) return {};
   if (value[0] == kPlainTag) return std::string(value.substr(1));
   if (value[0] != kDeflatedTag || value.size() <= kDeflatedHeaderBytes) return {};
-  std::size_t length = 0;
-  for (std::size_t i = 0; i < kLengthBytes; ++i) {
-    length |= static_cast<std::size_t>(static_cast<unsigned char>(value[1 + i])) << (8 * i);
-  }
+  std::size_t length = ReadU32(reinterpret_cast<const unsigned char*>(value.data() + 1));
   std::string_view deflated = value.substr(kDeflatedHeaderBytes);
   if (length == 0 || length > deflated.size() * kMaxDeflateRatio) return {};
 
