@@ -89,7 +89,7 @@ TEST_CASE("AliasTable maps built-in variants to the canonical name") {
 }
 
 TEST_CASE("AliasTable lets a user file add and replace forms") {
-  AliasTable aliases = AliasTable::Builtin();
+  AliasTable aliases = AliasTable::OverBuiltin();
   REQUIRE(aliases
               .LoadText("# my archive\n"
                         "Katrin Albers\tAlbers\tK. Albers\n"
@@ -100,8 +100,24 @@ TEST_CASE("AliasTable lets a user file add and replace forms") {
   CHECK(aliases.Canonical("K. Albers") == "Katrin Albers");
   CHECK(aliases.Canonical("Schröder") == "Schröder");
   CHECK(aliases.Canonical("Gerhard Schröder") == "Gerhard Schröder");
-  // The built-in table is not changed by a copy's additions.
+  // The built-in table is not changed by the additions.
   CHECK(AliasTable::Builtin().Canonical("Albers") == "Albers");
+  CHECK(AliasTable::Builtin().Canonical("Schröder") == "Gerhard Schröder");
+}
+
+TEST_CASE("AliasTable over the built-in one finds both tables' forms") {
+  AliasTable aliases = AliasTable::OverBuiltin();
+  CHECK(aliases.Canonical("Vladimir Putin") == "Wladimir Putin");  // built-in
+  CHECK(aliases.IsFormStart("vladimir"));
+  CHECK(aliases.max_form_words() == AliasTable::Builtin().max_form_words());
+  REQUIRE(aliases.LoadText("Anna Maria Beate Kowalczyk\tKowalczyk\n").ok());
+  CHECK(aliases.Canonical("Kowalczyk") == "Anna Maria Beate Kowalczyk");  // its own
+  CHECK(aliases.IsFormStart("anna"));
+  CHECK(aliases.Canonical("Vladimir Putin") == "Wladimir Putin");
+  CHECK(aliases.max_form_words() == std::max<std::size_t>(4, AliasTable::Builtin().max_form_words()));
+  // An empty table of its own finds none of the built-in forms.
+  CHECK(AliasTable().FindKey("vladimir putin") == nullptr);
+  CHECK_FALSE(AliasTable().IsFormStart("vladimir"));
 }
 
 TEST_CASE("AliasTable loads a file and reports the ones it cannot read") {

@@ -385,7 +385,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
            "--delete ID or --prune\n";
     return kExitFatal;
   }
-  persons::AliasTable aliases = persons::AliasTable::Builtin();
+  persons::AliasTable aliases = persons::AliasTable::OverBuiltin();
   if (!options.aliases_path.empty()) {
     auto loaded = aliases.LoadFile(options.aliases_path);
     if (!loaded) {

@@ -92,7 +92,7 @@ int RunSearch(const SearchOptions& options, std::istream& in, std::ostream& out,
     err << MissingDatabaseMessage(options.db_path) << "\n";
     return kExitFatal;
   }
-  persons::AliasTable aliases = persons::AliasTable::Builtin();
+  persons::AliasTable aliases = persons::AliasTable::OverBuiltin();
   if (!options.aliases_path.empty()) {
     auto loaded = aliases.LoadFile(options.aliases_path);
     if (!loaded) {

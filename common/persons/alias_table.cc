@@ -52,6 +52,12 @@ const AliasTable& AliasTable::Builtin() {
   return table;
 }
 
+AliasTable AliasTable::OverBuiltin() {
+  AliasTable table;
+  table.over_builtin_ = true;
+  return table;
+}
+
 Result<bool> AliasTable::LoadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Result<bool>::Fail(path + ": cannot read the alias file");
@@ -95,7 +101,20 @@ Result<bool> AliasTable::LoadText(std::string_view text, const std::string& orig
 
 const std::string* AliasTable::FindKey(const std::string& key) const {
   auto found = canonical_by_key_.find(key);
-  return found == canonical_by_key_.end() ? nullptr : &found->second;
+  if (found != canonical_by_key_.end()) return &found->second;
+  const AliasTable* below = Below();
+  return below ? below->FindKey(key) : nullptr;
+}
+
+std::size_t AliasTable::max_form_words() const {
+  const AliasTable* below = Below();
+  return below ? std::max(max_form_words_, below->max_form_words()) : max_form_words_;
+}
+
+bool AliasTable::IsFormStart(const std::string& first_word_key) const {
+  if (form_starts_.count(first_word_key) > 0) return true;
+  const AliasTable* below = Below();
+  return below && below->IsFormStart(first_word_key);
 }
 
 std::string AliasTable::Canonical(std::string_view name) const {

@@ -6,7 +6,11 @@
 // ("Merkel" for "Angela Merkel").
 //
 // The built-in table (data/aliases.tsv, embedded in the programs) covers
-// people German news mentions most.  Users add their own with LoadFile.
+// people German news mentions most.  Users add their own with LoadFile on
+// a table made by OverBuiltin(), whose own forms come before the built-in
+// ones; the built-in table is parsed on the first lookup that reaches it,
+// so a program run that asks for no person does not pay for it (about
+// 1.5 ms of archivar-search's start-up; bench/README.md).
 //
 // File format (the built-in file and user files alike), UTF-8, one person
 // per line, fields separated by TAB characters:
@@ -57,6 +61,10 @@ class AliasTable {
   // thread-safe).
   static const AliasTable& Builtin();
 
+  // An empty table over the built-in one: lookups see its own forms first,
+  // then Builtin()'s (built when a lookup first reaches it).
+  static AliasTable OverBuiltin();
+
   // Adds the persons of a file (format above); its forms replace earlier
   // mappings of the same forms.  Returns true, or the reason the file was
   // not loaded ("path: cannot read", "path:12: no name before the first
@@ -79,18 +87,17 @@ class AliasTable {
 
   // The most words of any form, and whether some form begins with a word
   // of this key (for matching forms in a text).
-  std::size_t max_form_words() const { return max_form_words_; }
-  bool IsFormStart(const std::string& first_word_key) const {
-    return form_starts_.count(first_word_key) > 0;
-  }
-
-  // Number of forms.
-  std::size_t size() const { return canonical_by_key_.size(); }
+  std::size_t max_form_words() const;
+  bool IsFormStart(const std::string& first_word_key) const;
 
  private:
+  // The built-in table when this one lies over it, else null.
+  const AliasTable* Below() const { return over_builtin_ ? &Builtin() : nullptr; }
+
   std::unordered_map<std::string, std::string> canonical_by_key_;
   std::unordered_set<std::string> form_starts_;
   std::size_t max_form_words_ = 0;
+  bool over_builtin_ = false;
 };
 
 }  // namespace archivar::persons
