@@ -407,7 +407,7 @@ TEST_CASE("The next run merges the shards of a bulk build killed before its merg
   Run resumed = ws.Index({ws.Path("many.jsonl").string()});
   INFO(resumed.err);
   CHECK(resumed.status == 0);
-  CHECK(resumed.err.find("merging the 1 run databases of an interrupted bulk build") !=
+  CHECK(resumed.err.find("merging 1 run database of an interrupted bulk build") !=
         std::string::npos);
   CHECK(resumed.err.find("400 articles indexed (0 new, 0 replaced, 400 unchanged)") !=
         std::string::npos);

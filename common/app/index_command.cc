@@ -242,6 +242,11 @@ bool ReplaceAndClose(const IndexOptions& options, const std::vector<std::string>
   return false;
 }
 
+// "1 run database", "2 run databases".
+std::string RunDatabases(std::size_t count) {
+  return std::to_string(count) + (count == 1 ? " run database" : " run databases");
+}
+
 // A bulk build killed before its merge left run databases: merge what
 // they committed into the (still empty) database, so this run goes on
 // from there.  Runs damaged by a power cut (they are written unsynced) are
@@ -251,8 +256,8 @@ WriterPtr MergeLeftoverShards(const IndexOptions& options, const persons::AliasT
   std::vector<std::string> runs = index::FindShards(options.db_path);
   if (runs.empty()) return writer;
   if (writer->DocumentCount() == 0) {
-    meter.Message("archivar-index: merging the " + std::to_string(runs.size()) +
-                  " run databases of an interrupted bulk build");
+    meter.Message("archivar-index: merging " + RunDatabases(runs.size()) +
+                  " of an interrupted bulk build");
     try {
       if (ReplaceAndClose(options, runs, *writer, meter)) writer = OpenWriter(options, aliases);
     } catch (const Xapian::DatabaseError& e) {
@@ -294,8 +299,8 @@ void BuildInShards(const IndexOptions& options, const persons::AliasTable& alias
   bool merged = ReplaceAndClose(options, shards, writer, meter);
   if (merged) index::RemoveShards(options.db_path);
   if (merged && !options.quiet) {
-    meter.Message("archivar-index: merged " + std::to_string(shards.size()) +
-                  " run databases and compacted in " + Seconds(started));
+    meter.Message("archivar-index: merged " + RunDatabases(shards.size()) +
+                  " and compacted in " + Seconds(started));
   }
 }
 
