@@ -62,10 +62,10 @@ struct GermanLetterFold {
 constexpr GermanLetterFold kGermanLetterFolds[] = {
     {'\xA4', "\xC3\xA4"}, {'\xB6', "\xC3\xB6"}, {'\xBC', "\xC3\xBC"},  // ä ö ü
     {'\x84', "\xC3\xA4"}, {'\x96', "\xC3\xB6"}, {'\x9C', "\xC3\xBC"},  // Ä Ö Ü
-    {'\x9F', "ss"},                                                           // ß
+    {'\x9F', "ss"},                                                     // ß
 };
 
-// Folds a word of ASCII letters and ä ö ü Ä Ö Ü ß without ICU, exactly as
+// Folds a word of ASCII characters and ä ö ü Ä Ö Ü ß without ICU, exactly as
 // NFKC_Casefold does (these letters need no normalisation): most German
 // words, so that a short run (one search) need not load ICU's normaliser
 // data (about 0.8 ms).  False, with *out unspecified, for any other word.
@@ -79,8 +79,9 @@ bool FoldGermanLetters(std::string_view word, std::string* out) {
       continue;
     }
     if (c != '\xC3' || i + 1 == word.size()) return false;
+    char second = word[i + 1];
     auto fold = std::find_if(std::begin(kGermanLetterFolds), std::end(kGermanLetterFolds),
-                             [&](const GermanLetterFold& f) { return f.second_byte == word[i + 1]; });
+                             [&](const GermanLetterFold& f) { return f.second_byte == second; });
     if (fold == std::end(kGermanLetterFolds)) return false;
     *out += fold->folded;
     ++i;
