@@ -85,6 +85,22 @@ std::size_t TermsExpectedInBody(const Xapian::Enquire& enquire,
   return expected.size();
 }
 
+// Waits, when leaving its scope (also by an exception), for a task started
+// on the searcher's facet thread: the task uses the searcher's
+// FacetCounter, which a retry reopens.
+class WaitForTask {
+ public:
+  explicit WaitForTask(const std::future<FacetCounts>& task) : task_(task) {}
+  ~WaitForTask() {
+    if (task_.valid()) task_.wait();
+  }
+  WaitForTask(const WaitForTask&) = delete;
+  WaitForTask& operator=(const WaitForTask&) = delete;
+
+ private:
+  const std::future<FacetCounts>& task_;
+};
+
 std::string FacetNames() {
   std::string names;
   for (const auto& field : schema::kFacetFields) {
@@ -158,16 +174,16 @@ std::future<FacetCounts> Searcher::StartCountingFacets(const SearchRequest& requ
   if (request.facets.empty()) return {};
   // Xapian's queries share their parts with reference counts that are not
   // thread-safe: the facet thread gets a copy of its own.
-  return std::async(std::launch::async,
-                    [this, query = query.serialise(),
-                     wanted = FacetsWanted{request.facets, request.facet_limit,
-                                           request.exact_facet_matches}] {
-                      return facet_counter_.Count(Xapian::Query::unserialise(query), wanted);
-                    });
+  return facet_thread_.Run([this, query = query.serialise(),
+                            wanted = FacetsWanted{request.facets, request.facet_limit,
+                                                  request.exact_facet_matches}] {
+    return facet_counter_.Count(Xapian::Query::unserialise(query), wanted);
+  });
 }
 
 SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& parsed) {
   std::future<FacetCounts> counting = StartCountingFacets(request, parsed.query);
+  WaitForTask counted_before_leaving(counting);
   Xapian::Enquire enquire(db_);
   Xapian::MultiValueKeyMaker keys;
   if (request.sort != SortOrder::kRelevance) {

@@ -4,7 +4,8 @@
 // Ownership: keeps the database open for its lifetime; reads see the last
 // committed state and are retried after reopening when a concurrent
 // commit invalidates them (Xapian::DatabaseModifiedError).  A search with
-// facets counts them on a second thread, on a database handle of its own
+// facets counts them on a second thread (one TaskThread per searcher,
+// started by the first such search), on a database handle of its own
 // (FacetCounter), while this one finds the page.
 // Not thread-safe: one per thread.
 #pragma once
@@ -18,6 +19,7 @@
 #include "search/query_builder.h"
 #include "search/snippet.h"
 #include "util/result.h"
+#include "util/task_thread.h"
 
 #include <xapian.h>
 
@@ -99,7 +101,7 @@ class Searcher {
   // The page of the query the request asks for, in its sort order.
   PageOfMatches FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
                          const ParsedQuery& parsed);
-  // Starts counting the facets the request asks for on a second thread
+  // Starts counting the facets the request asks for on facet_thread_
   // (FacetCounter); an invalid future when it asks for none.
   std::future<FacetCounts> StartCountingFacets(const SearchRequest& request,
                                                const Xapian::Query& query);
@@ -114,6 +116,7 @@ class Searcher {
   const persons::AliasTable& aliases_;
   std::shared_ptr<analysis::Analyzer> analyzer_;
   FacetCounter facet_counter_;  // its own handle on the same database
+  TaskThread facet_thread_;     // declared after facet_counter_: stops before it
 };
 
 }  // namespace archivar::search

@@ -1,0 +1,62 @@
+// util/task_thread.h: one background thread running tasks in order.
+#include "util/task_thread.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace archivar {
+namespace {
+
+TEST_CASE("TaskThread runs tasks one after another on one other thread") {
+  TaskThread worker;
+  std::vector<int> order;  // written by the worker only
+  std::vector<std::future<std::thread::id>> runs;
+  for (int i = 0; i < 20; ++i) {
+    runs.push_back(worker.Run([&order, i] {
+      // Earlier tasks sleep longer: a second thread would finish them last.
+      std::this_thread::sleep_for(std::chrono::microseconds((20 - i) * 50));
+      order.push_back(i);
+      return std::this_thread::get_id();
+    }));
+  }
+  std::thread::id first = runs.front().get();
+  CHECK(first != std::this_thread::get_id());
+  for (auto& run : runs) {
+    if (run.valid()) CHECK(run.get() == first);
+  }
+  std::vector<int> expected;
+  for (int i = 0; i < 20; ++i) expected.push_back(i);
+  CHECK(order == expected);
+}
+
+TEST_CASE("TaskThread hands a task's result and exception to its future") {
+  TaskThread worker;
+  auto sum = worker.Run([] { return std::string("ab") + "c"; });
+  auto failing = worker.Run([]() -> int { throw std::runtime_error("no count"); });
+  auto after = worker.Run([] { return 7; });
+  CHECK(sum.get() == "abc");
+  CHECK_THROWS_WITH(failing.get(), "no count");
+  CHECK(after.get() == 7);  // the thread goes on after a failed task
+}
+
+TEST_CASE("TaskThread finishes the tasks given before it is destroyed") {
+  int done = 0;
+  {
+    TaskThread worker;
+    for (int i = 0; i < 5; ++i) {
+      worker.Run([&done] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        ++done;
+      });
+    }
+  }
+  CHECK(done == 5);
+}
+
+}  // namespace
+}  // namespace archivar
