@@ -100,8 +100,10 @@ Result<bool> AliasTable::LoadText(std::string_view text, const std::string& orig
 }
 
 const std::string* AliasTable::FindKey(const std::string& key) const {
-  auto found = canonical_by_key_.find(key);
-  if (found != canonical_by_key_.end()) return &found->second;
+  if (!canonical_by_key_.empty()) {  // usually empty over the built-in table
+    auto found = canonical_by_key_.find(key);
+    if (found != canonical_by_key_.end()) return &found->second;
+  }
   const AliasTable* below = Below();
   return below ? below->FindKey(key) : nullptr;
 }
@@ -112,7 +114,7 @@ std::size_t AliasTable::max_form_words() const {
 }
 
 bool AliasTable::IsFormStart(const std::string& first_word_key) const {
-  if (form_starts_.count(first_word_key) > 0) return true;
+  if (!form_starts_.empty() && form_starts_.count(first_word_key) > 0) return true;
   const AliasTable* below = Below();
   return below && below->IsFormStart(first_word_key);
 }
