@@ -3,6 +3,45 @@
 #include <algorithm>
 
 namespace archivar::search {
+namespace {
+
+// Counts the facets of `plan` over the matches of `query` on `db`, among
+// the documents `sample` yields (all when null).
+FacetTally TallyMatches(const Xapian::Database& db, const Xapian::Query& query,
+                        DocumentSample* sample, const SharedFacetCount::Plan& plan) {
+  Xapian::Enquire counting(db);
+  counting.set_weighting_scheme(Xapian::BoolWeight());  // no ranking needed
+  counting.set_query(sample ? Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(sample))
+                            : query);
+  FacetTally tally;
+  for (std::size_t i = 0; i < plan.slots.size(); ++i) {
+    tally.spies.push_back(std::make_unique<FacetSpy>(plan.slots[i], plan.columns[i]));
+    counting.add_matchspy(tally.spies.back().get());
+  }
+  tally.matches = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  return tally;
+}
+
+// The counts of `tally`, each facet cut to `wanted.limit` values and
+// scaled by the sample step.
+FacetCounts Finish(const FacetTally& tally, const FacetsWanted& wanted, Xapian::doccount step) {
+  FacetCounts counts;
+  counts.matches = tally.matches;
+  counts.sample_step = step;
+  for (std::size_t i = 0; i < tally.spies.size(); ++i) {
+    counts.facets.push_back({wanted.names[i], tally.spies[i]->Top(wanted.limit, step)});
+  }
+  return counts;
+}
+
+// Blocks of document ids for a shared count: about 64 per database (a
+// helper arriving late still finds some), at least 256 ids (each block
+// costs the threads a skip in every posting list) and at most 16,384.
+Xapian::docid BlockSize(Xapian::docid last_docid) {
+  return std::clamp<Xapian::docid>(last_docid / 64, 256, 16'384);
+}
+
+}  // namespace
 
 Xapian::doccount SampleStep(Xapian::doccount most_matches, Xapian::doccount exact_matches,
                             bool checks_positions) {
@@ -21,6 +60,11 @@ bool ChecksPositions(const Xapian::Query& query) {
   return false;
 }
 
+bool WorthSharing(Xapian::doccount candidates, bool checks_positions) {
+  return candidates >= (checks_positions ? kMinSharedCandidates / kPositionCheckCost
+                                         : kMinSharedCandidates);
+}
+
 void FacetCounter::Reopen() {
   if (db_) db_->reopen();
   if (columns_) columns_->Clear();
@@ -31,13 +75,18 @@ Xapian::Database& FacetCounter::Database() {
   return *db_;
 }
 
-FacetCounts FacetCounter::Count(const Xapian::Query& query, const FacetsWanted& wanted) {
+FacetCounts FacetCounter::Count(const Xapian::Query& query, const FacetsWanted& wanted,
+                                SharedFacetCount* shared) {
   Xapian::Enquire bound(Database());
   bound.set_query(query);
   bound.set_weighting_scheme(Xapian::BoolWeight());
   // Without matching anything, Xapian still gives the most the query can match.
   Xapian::doccount most = bound.get_mset(0, 0).get_matches_upper_bound();
-  Xapian::doccount step = SampleStep(most, wanted.exact_matches, ChecksPositions(query));
+  bool positional = ChecksPositions(query);
+  Xapian::doccount step = SampleStep(most, wanted.exact_matches, positional);
+  if (shared != nullptr && WorthSharing(most / step, positional) && CanShare()) {
+    return CountShared(query, wanted, step, *shared);
+  }
   if (step == 1) return CountAt(query, wanted, 1);
   try {
     return CountAt(query, wanted, step);
@@ -46,29 +95,109 @@ FacetCounts FacetCounter::Count(const Xapian::Query& query, const FacetsWanted& 
   }
 }
 
-FacetCounts FacetCounter::CountAt(const Xapian::Query& query, const FacetsWanted& wanted,
-                                  Xapian::doccount step) {
+bool FacetCounter::CanShare() {
+  if (!can_share_) {
+    Xapian::Database& db = Database();
+    bool shares = db.size() == 1;  // DocidBlocks number the ids of one database
+    if (shares) {
+      try {  // a remote database cannot take a DocumentSample
+        DocumentSample probe(1);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(&probe));
+        enquire.get_mset(0, 0);
+      } catch (const Xapian::UnimplementedError&) {
+        shares = false;
+      }
+    }
+    can_share_ = shares;
+  }
+  return *can_share_;
+}
+
+SharedFacetCount::Plan FacetCounter::PlanFor(const FacetsWanted& wanted, Xapian::doccount step) {
   Xapian::Database& db = Database();
-  Xapian::Enquire counting(db);
-  counting.set_weighting_scheme(Xapian::BoolWeight());  // no ranking needed
-  DocumentSample sample(step);
-  counting.set_query(step > 1 ? Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                              Xapian::Query(&sample))
-                              : query);
-  std::vector<std::unique_ptr<FacetSpy>> spies;
+  SharedFacetCount::Plan plan;
+  plan.step = step;
   for (const auto& name : wanted.names) {
     Xapian::valueno slot = 0;
     FacetSlot(name, &slot);
-    spies.push_back(std::make_unique<FacetSpy>(slot, columns_ ? &columns_->For(db, slot) : nullptr));
-    counting.add_matchspy(spies.back().get());
+    plan.slots.push_back(slot);
+    plan.columns.push_back(columns_ ? &columns_->For(db, slot) : nullptr);
   }
-  FacetCounts counts;
-  counts.matches = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-  counts.sample_step = step;
-  for (std::size_t i = 0; i < spies.size(); ++i) {
-    counts.facets.push_back({wanted.names[i], spies[i]->Top(wanted.limit, step)});
+  return plan;
+}
+
+FacetCounts FacetCounter::CountAt(const Xapian::Query& query, const FacetsWanted& wanted,
+                                  Xapian::doccount step) {
+  SharedFacetCount::Plan plan = PlanFor(wanted, step);
+  DocumentSample sample(step);
+  FacetTally tally = TallyMatches(Database(), query, step > 1 ? &sample : nullptr, plan);
+  return Finish(tally, wanted, step);
+}
+
+FacetCounts FacetCounter::CountShared(const Xapian::Query& query, const FacetsWanted& wanted,
+                                      Xapian::doccount step, SharedFacetCount& shared) {
+  Xapian::Database& db = Database();
+  SharedFacetCount::Plan plan = PlanFor(wanted, step);
+  plan.query = query.serialise();
+  plan.block_size = BlockSize(db.get_lastdocid());
+  DocumentSample sample(step, &shared.Open(plan));
+  FacetTally tally;
+  try {
+    tally = TallyMatches(db, query, &sample, plan);
+  } catch (...) {
+    shared.CloseAndMerge(tally);  // a helper at work still uses the plan
+    throw;
   }
-  return counts;
+  shared.CloseAndMerge(tally);
+  return Finish(tally, wanted, step);
+}
+
+DocidBlocks& SharedFacetCount::Open(Plan plan) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  plan_ = std::move(plan);
+  blocks_ = std::make_unique<DocidBlocks>(plan_.block_size);
+  state_ = State::kOpen;
+  return *blocks_;
+}
+
+bool SharedFacetCount::Help(const Xapian::Database& db) {
+  Plan plan;
+  DocidBlocks* blocks = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (state_ != State::kOpen || helping_) return false;
+    helping_ = true;
+    plan = plan_;
+    blocks = blocks_.get();
+  }
+  std::optional<FacetTally> counted;
+  auto finish = [this](std::optional<FacetTally> tally) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    helped_ = std::move(tally);
+    helping_ = false;
+    helper_done_.notify_all();
+  };
+  try {
+    DocumentSample sample(plan.step, blocks);
+    counted = TallyMatches(db, Xapian::Query::unserialise(plan.query), &sample, plan);
+  } catch (...) {
+    finish(std::nullopt);
+    throw;
+  }
+  finish(std::move(counted));
+  return true;
+}
+
+void SharedFacetCount::CloseAndMerge(FacetTally& tally) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  state_ = State::kClosed;
+  helper_done_.wait(lock, [this] { return !helping_; });
+  if (!helped_) return;
+  std::size_t both = std::min(tally.spies.size(), helped_->spies.size());
+  for (std::size_t i = 0; i < both; ++i) tally.spies[i]->Merge(*helped_->spies[i]);
+  tally.matches += helped_->matches;
+  helped_.reset();
 }
 
 }  // namespace archivar::search

@@ -5,7 +5,9 @@
 //
 // Counting is exact while the query may match (Xapian's upper bound) few
 // enough articles; beyond, it counts an even sample (DocumentSample) and
-// scales the counts up.  SampleStep says which.
+// scales the counts up.  SampleStep says which.  A second thread can join
+// a count (SharedFacetCount): the Searcher's own thread does, once its page
+// is ready.
 //
 // Not thread-safe: one thread at a time may use a counter (the Searcher's
 // facet thread while a search runs, the Searcher itself otherwise).
@@ -16,7 +18,9 @@
 
 #include <xapian.h>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,8 +52,79 @@ constexpr Xapian::doccount kMinSampleStep = 4;
 Xapian::doccount SampleStep(Xapian::doccount most_matches, Xapian::doccount exact_matches,
                             bool checks_positions);
 
+// True when a count over about `candidates` documents is worth a helper
+// (SharedFacetCount): a helper costs the searching thread about 0.1 ms
+// (its own Enquire), which a small count does not repay.  A candidate of a
+// phrase or NEAR query costs about kPositionCheckCost times one without
+// (bench/README.md).
+constexpr Xapian::doccount kMinSharedCandidates = 16'000;
+constexpr Xapian::doccount kPositionCheckCost = 8;
+bool WorthSharing(Xapian::doccount candidates, bool checks_positions);
+
 // True when `query` holds a phrase or NEAR subquery.
 bool ChecksPositions(const Xapian::Query& query);
+
+// The spies of a count, or of one thread's part of it, and the matches
+// they saw.
+struct FacetTally {
+  std::vector<std::unique_ptr<FacetSpy>> spies;  // one per facet wanted, in order
+  Xapian::doccount matches = 0;
+};
+
+// A count that a second thread can help with.  The counting thread
+// (FacetCounter::Count given this object) opens it once it knows what to
+// count; a thread calling Help meanwhile counts blocks of document ids
+// (DocidBlocks) on a database handle of its own until none is left, and the
+// counting thread adds those counts to its own before it returns, so the
+// two threads count each sampled document once between them.  A Searcher
+// helps its facet thread after finding its page: a facet search then costs
+// about half the two threads' work (bench/README.md).
+//
+// Help is thread-safe against the counting thread; one helper per count.
+// The helper must read the same database (revision aside: a commit between
+// the two handles' revisions mixes them, as the two handles of a Searcher
+// may anyway).
+class SharedFacetCount {
+ public:
+  SharedFacetCount() = default;
+  SharedFacetCount(const SharedFacetCount&) = delete;
+  SharedFacetCount& operator=(const SharedFacetCount&) = delete;
+
+  // What both threads count.
+  struct Plan {
+    std::string query;  // serialised: each thread needs a Xapian::Query of its own
+    Xapian::doccount step = 1;
+    std::vector<Xapian::valueno> slots;          // one per facet wanted
+    std::vector<const FacetColumn*> columns;     // by facet; null: values read per document
+    Xapian::docid block_size = 1;
+  };
+
+  // Counts blocks of the open count on `db` until none is left and
+  // returns true; returns false at once when the count is not open (not
+  // begun, finished, too small to share, or on remote or several shards).
+  // Throws what Xapian throws (the counting thread then keeps its own
+  // counts only).
+  bool Help(const Xapian::Database& db);
+
+ private:
+  friend class FacetCounter;
+  enum class State { kNotOpen, kOpen, kClosed };
+
+  // The counting thread: opens the count to a helper; returns the blocks
+  // to count from.
+  DocidBlocks& Open(Plan plan);
+  // The counting thread: lets no further helper in, waits for one at work
+  // and adds what it counted to `tally`.
+  void CloseAndMerge(FacetTally& tally);
+
+  std::mutex mutex_;
+  std::condition_variable helper_done_;
+  State state_ = State::kNotOpen;
+  bool helping_ = false;
+  Plan plan_;
+  std::unique_ptr<DocidBlocks> blocks_;
+  std::optional<FacetTally> helped_;  // set when the helper finished without error
+};
 
 class FacetCounter {
  public:
@@ -63,19 +138,30 @@ class FacetCounter {
   // Moves to the database's newest revision, forgetting values in memory.
   void Reopen();
 
-  // Counts `wanted` over the matches of `query`.  Throws what Xapian
-  // throws (Xapian::DatabaseModifiedError after concurrent commits).
-  FacetCounts Count(const Xapian::Query& query, const FacetsWanted& wanted);
+  // Counts `wanted` over the matches of `query`; given `shared`, opens
+  // the count there for a helper (on a local database of one shard).
+  // Throws what Xapian throws (Xapian::DatabaseModifiedError after
+  // concurrent commits).
+  FacetCounts Count(const Xapian::Query& query, const FacetsWanted& wanted,
+                    SharedFacetCount* shared = nullptr);
 
  private:
   Xapian::Database& Database();
+  // True when a helper can share this database's counts: one local shard.
+  bool CanShare();
   // Runs the count at `step` (1: every match).  Throws
   // Xapian::UnimplementedError for a step above 1 on remote shards.
   FacetCounts CountAt(const Xapian::Query& query, const FacetsWanted& wanted,
                       Xapian::doccount step);
+  // Runs the count at `step` with `shared` open to a helper.
+  FacetCounts CountShared(const Xapian::Query& query, const FacetsWanted& wanted,
+                          Xapian::doccount step, SharedFacetCount& shared);
+  // The slot of each facet wanted and, when kept in memory, its column.
+  SharedFacetCount::Plan PlanFor(const FacetsWanted& wanted, Xapian::doccount step);
 
   std::string db_path_;
   std::optional<Xapian::Database> db_;
+  std::optional<bool> can_share_;          // known after the first shared count
   std::unique_ptr<FacetColumns> columns_;  // null: values read per count
 };
 

@@ -38,6 +38,8 @@ void DocumentSample::init(const Xapian::Database& db) {
   current_ = 0;
   at_end_ = last_ == 0;
   sampled_ = last_ == 0 ? 0 : (last_ - 1) / step_ + 1;
+  block_first_ = 1;
+  block_last_ = blocks_ ? 0 : last_;  // with blocks, the first skip_to claims one
 }
 
 void DocumentSample::next(double min_wt) {
@@ -50,17 +52,43 @@ void DocumentSample::next(double min_wt) {
 
 void DocumentSample::skip_to(Xapian::docid did, double) {
   if (at_end_ || did <= current_) return;
-  // The first sampled id at or after `did` (1 + k·step), at most last_.
-  Xapian::docid steps = (did - 1) / step_ + ((did - 1) % step_ != 0 ? 1 : 0);
-  if (steps > (last_ - 1) / step_) {
-    at_end_ = true;
-    return;
+  std::uint64_t wanted = did;
+  for (;;) {
+    if (wanted <= block_last_) {
+      // The first sampled id at or after `wanted` (1 + k·step).
+      std::uint64_t steps = (wanted - 1 + step_ - 1) / step_;
+      std::uint64_t sampled = 1 + steps * step_;
+      if (sampled <= block_last_) {
+        current_ = static_cast<Xapian::docid>(sampled);
+        return;
+      }
+    }
+    if (!ClaimBlock()) {
+      at_end_ = true;
+      return;
+    }
+    wanted = std::max(wanted, block_first_);
   }
-  current_ = 1 + steps * step_;
+}
+
+bool DocumentSample::ClaimBlock() {
+  if (!blocks_) return false;
+  block_first_ = blocks_->ClaimNext();
+  if (block_first_ > last_) return false;
+  block_last_ = std::min<std::uint64_t>(last_, block_first_ + blocks_->block_size() - 1);
+  return true;
 }
 
 std::string DocumentSample::get_description() const {
   return "archivar.DocumentSample(every " + std::to_string(step_) + ")";
+}
+
+void FacetSpy::Merge(const FacetSpy& other) {
+  std::size_t shared = std::min(column_counts_.size(), other.column_counts_.size());
+  for (std::size_t ordinal = 0; ordinal < shared; ++ordinal) {
+    column_counts_[ordinal] += other.column_counts_[ordinal];
+  }
+  for (const auto& [value, count] : other.counts_) Add(value, count);
 }
 
 std::string FacetSpy::serialise() const { return std::to_string(slot_); }

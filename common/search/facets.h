@@ -16,6 +16,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <deque>
 #include <string_view>
 #include <unordered_map>
@@ -34,15 +36,39 @@ struct Facet {
   std::vector<FacetCount> values;   // most frequent first, then by value
 };
 
+// Blocks of consecutive document ids (1..size, size+1..2·size, ...),
+// handed out one at a time to the threads that share a count
+// (SharedFacetCount): each block is counted by the one thread that claimed
+// it, and a thread that finishes early takes more.  Thread-safe.
+class DocidBlocks {
+ public:
+  explicit DocidBlocks(Xapian::docid block_size)
+      : block_size_(std::max<Xapian::docid>(block_size, 1)) {}
+
+  // The first id of the next unclaimed block (beyond the last document
+  // once all are taken).
+  std::uint64_t ClaimNext() { return 1 + next_block_.fetch_add(1) * std::uint64_t{block_size_}; }
+  Xapian::docid block_size() const { return block_size_; }
+
+ private:
+  const Xapian::docid block_size_;
+  std::atomic<std::uint64_t> next_block_{0};
+};
+
 // Every `step`-th document of a database (ids 1, 1 + step, 1 + 2·step, …),
 // to AND with a query: an even sample of its matches across the whole
 // archive (document ids follow indexing order, so a prefix of the ids
-// would be a sample of the oldest articles only).  Works on local
-// databases; a search over remote shards cannot use it (its serialise()
-// throws Xapian::UnimplementedError).
+// would be a sample of the oldest articles only).  Given `blocks` (which
+// must outlive it and every clone), it yields only the sampled ids of the
+// blocks it claims there, so that threads sharing the blocks count each
+// sampled document once between them.  Works on local databases; a search
+// over remote shards cannot use it (its serialise() throws
+// Xapian::UnimplementedError).  With blocks, on a database of one shard
+// only (the blocks number the ids of one database).
 class DocumentSample : public Xapian::PostingSource {
  public:
-  explicit DocumentSample(Xapian::docid step) : step_(std::max<Xapian::docid>(step, 1)) {}
+  explicit DocumentSample(Xapian::docid step, DocidBlocks* blocks = nullptr)
+      : step_(std::max<Xapian::docid>(step, 1)), blocks_(blocks) {}
 
   void init(const Xapian::Database& db) override;
   Xapian::doccount get_termfreq_min() const override { return 0; }
@@ -52,15 +78,20 @@ class DocumentSample : public Xapian::PostingSource {
   void skip_to(Xapian::docid did, double min_wt) override;
   bool at_end() const override { return at_end_; }
   Xapian::docid get_docid() const override { return current_; }
-  Xapian::PostingSource* clone() const override { return new DocumentSample(step_); }
+  Xapian::PostingSource* clone() const override { return new DocumentSample(step_, blocks_); }
   std::string get_description() const override;
 
  private:
+  // Takes the next block from blocks_; false when none is left.
+  bool ClaimBlock();
+
   Xapian::docid step_;
+  DocidBlocks* blocks_;         // null: the whole database is this sample's
   Xapian::docid last_ = 0;      // the database's highest document id
   Xapian::docid current_ = 0;   // 0 before the first next()
   bool at_end_ = false;
   Xapian::doccount sampled_ = 0;
+  std::uint64_t block_first_ = 1, block_last_ = 0;  // the ids this sample may yield now
 };
 
 // Counts the values of one slot among the matching documents; a slot value
@@ -86,6 +117,9 @@ class FacetSpy : public Xapian::MatchSpy {
   std::string serialise_results() const override;
   void merge_results(const std::string& serialised) override;
   std::string get_description() const override { return "archivar.FacetSpy"; }
+
+  // Adds the counts of `other`, a spy of the same slot and column.
+  void Merge(const FacetSpy& other);
 
   // The `limit` most frequent values (all when 0), most frequent first,
   // each count multiplied by `scale`.

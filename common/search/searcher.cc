@@ -170,19 +170,21 @@ void Searcher::Reopen() {
 }
 
 std::future<FacetCounts> Searcher::StartCountingFacets(const SearchRequest& request,
-                                                       const Xapian::Query& query) {
+                                                       const Xapian::Query& query,
+                                                       SharedFacetCount& sharing) {
   if (request.facets.empty()) return {};
   // Xapian's queries share their parts with reference counts that are not
   // thread-safe: the facet thread gets a copy of its own.
-  return facet_thread_.Run([this, query = query.serialise(),
+  return facet_thread_.Run([this, &sharing, query = query.serialise(),
                             wanted = FacetsWanted{request.facets, request.facet_limit,
                                                   request.exact_facet_matches}] {
-    return facet_counter_.Count(Xapian::Query::unserialise(query), wanted);
+    return facet_counter_.Count(Xapian::Query::unserialise(query), wanted, &sharing);
   });
 }
 
 SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& parsed) {
-  std::future<FacetCounts> counting = StartCountingFacets(request, parsed.query);
+  SharedFacetCount sharing;  // outlives the wait for the count below
+  std::future<FacetCounts> counting = StartCountingFacets(request, parsed.query, sharing);
   WaitForTask counted_before_leaving(counting);
   Xapian::Enquire enquire(db_);
   Xapian::MultiValueKeyMaker keys;
@@ -206,6 +208,7 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
     response.hits.push_back(std::move(hit));
   }
   if (counting.valid()) {
+    sharing.Help(db_);  // the page is done: count the blocks the facet thread has not reached
     FacetCounts counts = counting.get();
     if (counts.sample_step == 1) response.total = counts.matches;  // every match was counted
     response.facet_sample_step = counts.sample_step;

@@ -6,7 +6,8 @@
 // commit invalidates them (Xapian::DatabaseModifiedError).  A search with
 // facets counts them on a second thread (one TaskThread per searcher,
 // started by the first such search), on a database handle of its own
-// (FacetCounter), while this one finds the page.
+// (FacetCounter), while this one finds the page — and then helps with the
+// count (SharedFacetCount).
 // Not thread-safe: one per thread.
 #pragma once
 
@@ -102,9 +103,11 @@ class Searcher {
   PageOfMatches FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
                          const ParsedQuery& parsed);
   // Starts counting the facets the request asks for on facet_thread_
-  // (FacetCounter); an invalid future when it asks for none.
+  // (FacetCounter), open to help through `sharing` (which must outlive the
+  // count); an invalid future when it asks for none.
   std::future<FacetCounts> StartCountingFacets(const SearchRequest& request,
-                                               const Xapian::Query& query);
+                                               const Xapian::Query& query,
+                                               SharedFacetCount& sharing);
   SearchHit MakeHit(const Xapian::MSetIterator& match, index::StoredBody body);
   // Highlights the hit's title and cuts its snippet; `terms_expected_in_body`
   // is the number of distinct query words (and person surnames) the

@@ -1,0 +1,132 @@
+// search/facet_counter.h: facet counts shared by two threads, and the
+// document sample over shared blocks of ids they count from.
+#include "search/facet_counter.h"
+
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace archivar::search {
+namespace {
+
+using testing::MakeArticle;
+using testing::TempDir;
+
+std::string Describe(const FacetCounts& counts) {
+  std::string out = std::to_string(counts.matches) + " matches, step " +
+                    std::to_string(counts.sample_step) + "\n";
+  for (const auto& facet : counts.facets) {
+    out += facet.name + ":";
+    for (const auto& value : facet.values) out += " " + value.value + "=" + std::to_string(value.count);
+    out += "\n";
+  }
+  return out;
+}
+
+TEST_CASE("DocumentSamples sharing blocks yield each sampled id once between them") {
+  TempDir dir;
+  std::vector<Article> articles;
+  for (int i = 0; i < 30; ++i) articles.push_back(MakeArticle("a" + std::to_string(i), "T", "B"));
+  testing::BuildDatabase(dir.Path("db"), articles, 30);
+  Xapian::Database db(dir.Path("db"));
+  DocidBlocks blocks(4);  // ids 1-4, 5-8, ...
+  DocumentSample first(3, &blocks);
+  DocumentSample second(3, &blocks);
+  first.init(db);
+  second.init(db);
+  std::vector<Xapian::docid> firsts, seconds;
+  first.next(0);   // claims 1-4: yields 1, 4
+  second.next(0);  // claims 5-8: yields 7
+  while (!first.at_end() || !second.at_end()) {
+    if (!first.at_end()) {
+      firsts.push_back(first.get_docid());
+      first.next(0);
+    }
+    if (!second.at_end()) {
+      seconds.push_back(second.get_docid());
+      second.next(0);
+    }
+  }
+  CHECK(firsts.front() == 1);
+  CHECK(seconds.front() == 7);
+  CHECK(std::is_sorted(firsts.begin(), firsts.end()));
+  CHECK(std::is_sorted(seconds.begin(), seconds.end()));
+  std::multiset<Xapian::docid> both(firsts.begin(), firsts.end());
+  both.insert(seconds.begin(), seconds.end());
+  CHECK(both == std::multiset<Xapian::docid>{1, 4, 7, 10, 13, 16, 19, 22, 25, 28});
+}
+
+TEST_CASE("A DocumentSample skips to the next block it claims") {
+  TempDir dir;
+  std::vector<Article> articles;
+  for (int i = 0; i < 20; ++i) articles.push_back(MakeArticle("a" + std::to_string(i), "T", "B"));
+  testing::BuildDatabase(dir.Path("db"), articles, 20);
+  Xapian::Database db(dir.Path("db"));
+  DocidBlocks blocks(5);
+  CHECK(blocks.ClaimNext() == 1);  // another thread took ids 1-5
+  DocumentSample sample(2, &blocks);
+  sample.init(db);
+  sample.skip_to(2, 0);  // claims 6-10
+  CHECK(sample.get_docid() == 7);
+  sample.next(0);
+  CHECK(sample.get_docid() == 9);
+  CHECK(blocks.ClaimNext() == 11);  // another thread took 11-15
+  sample.next(0);  // 11 is not its own: claims 16-20
+  CHECK(sample.get_docid() == 17);
+  sample.skip_to(20, 0);
+  CHECK(sample.at_end());
+}
+
+TEST_CASE("WorthSharing shares large counts, phrases from fewer candidates") {
+  CHECK_FALSE(WorthSharing(kMinSharedCandidates - 1, false));
+  CHECK(WorthSharing(kMinSharedCandidates, false));
+  CHECK_FALSE(WorthSharing(kMinSharedCandidates / kPositionCheckCost - 1, true));
+  CHECK(WorthSharing(kMinSharedCandidates / kPositionCheckCost, true));
+}
+
+TEST_CASE("A helper shares a facet count and the counts stay those of one thread") {
+  TempDir dir;
+  const int kArticles = static_cast<int>(kMinSharedCandidates / kPositionCheckCost) + 100;
+  std::vector<Article> articles;
+  for (int i = 0; i < kArticles; ++i) {
+    articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein neuer Bericht.",
+                                   std::to_string(2010 + i % 4) + "-05-01",
+                                   i % 3 == 0 ? "Tagesblatt" : "Abendblatt"));
+  }
+  testing::BuildDatabase(dir.Path("db"), articles, 1'000);
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, Xapian::Query("neu"), Xapian::Query("bericht"));
+  FacetsWanted wanted{{"year", "source"}};
+  FacetCounter alone(dir.Path("db"));
+  const std::string expected = Describe(alone.Count(phrase, wanted));
+  CHECK_THAT(expected, Catch::StartsWith(std::to_string(kArticles) + " matches, step 1"));
+
+  FacetCounter counter(dir.Path("db"));
+  Xapian::Database helper_db(dir.Path("db"));
+  int helped = 0;
+  for (int attempt = 0; attempt < 200 && helped < 3; ++attempt) {
+    SharedFacetCount shared;
+    std::atomic<bool> counted{false};
+    FacetCounts counts;
+    std::thread counting([&] {
+      counts = counter.Count(phrase, wanted, &shared);
+      counted = true;
+    });
+    bool joined = false;
+    while (!counted && !joined) joined = shared.Help(helper_db);
+    counting.join();
+    helped += joined ? 1 : 0;
+    CHECK(Describe(counts) == expected);
+  }
+  CHECK(helped == 3);  // the helper joined (and the counts above were merged)
+}
+
+}  // namespace
+}  // namespace archivar::search
