@@ -41,7 +41,12 @@ Xapian::Query Window(const DateRanges& dates, bool newest_first, MonthSpan span,
 
 }  // namespace
 
-void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, bool newest_first) {
+void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, bool newest_first,
+                bool remote) {
+  if (remote) {
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/newest_first);
+    return;
+  }
   keys.add_value(schema::kDateSlot, newest_first,
                  newest_first ? std::string() : std::string("99999999"));
   enquire.set_sort_by_key_then_relevance(&keys, /*reverse=*/false);

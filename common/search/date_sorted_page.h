@@ -29,8 +29,11 @@ inline constexpr Xapian::doccount kMinMatchesForDateWindow = 5'000;
 
 // Sets `enquire` to sort by date, newest or oldest first, undated articles
 // last either way, equal dates by relevance.  `keys` must outlive the
-// searches.
-void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, bool newest_first);
+// searches.  Over remote shards (`remote`; remote_shards.h), which take no
+// KeyMaker, sorts by the date value alone: undated articles then come
+// first when oldest first.
+void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, bool newest_first,
+                bool remote = false);
 
 // The matches `offset` to `offset + limit` of `query`, in the order
 // `enquire` ranks or sorts by, looking at the whole match.

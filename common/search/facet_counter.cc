@@ -1,5 +1,7 @@
 #include "search/facet_counter.h"
 
+#include "search/remote_shards.h"
+
 #include <algorithm>
 
 namespace archivar::search {
@@ -32,6 +34,17 @@ FacetCounts Finish(const FacetTally& tally, const FacetsWanted& wanted, Xapian::
     counts.facets.push_back({wanted.names[i], tally.spies[i]->Top(wanted.limit, step)});
   }
   return counts;
+}
+
+// The value slot of each facet wanted, in order.
+std::vector<Xapian::valueno> SlotsOf(const FacetsWanted& wanted) {
+  std::vector<Xapian::valueno> slots;
+  for (const auto& name : wanted.names) {
+    Xapian::valueno slot = 0;
+    FacetSlot(name, &slot);
+    slots.push_back(slot);
+  }
+  return slots;
 }
 
 // Blocks of document ids for a shared count: about 64 per database (a
@@ -77,6 +90,7 @@ Xapian::Database& FacetCounter::Database() {
 
 FacetCounts FacetCounter::Count(const Xapian::Query& query, const FacetsWanted& wanted,
                                 SharedFacetCount* shared) {
+  if (OnRemoteShards()) return CountOnRemoteShards(query, wanted);
   Xapian::Enquire bound(Database());
   bound.set_query(query);
   bound.set_weighting_scheme(Xapian::BoolWeight());
@@ -84,44 +98,49 @@ FacetCounts FacetCounter::Count(const Xapian::Query& query, const FacetsWanted& 
   Xapian::doccount most = bound.get_mset(0, 0).get_matches_upper_bound();
   bool positional = ChecksPositions(query);
   Xapian::doccount step = SampleStep(most, wanted.exact_matches, positional);
-  if (shared != nullptr && WorthSharing(most / step, positional) && CanShare()) {
+  // DocidBlocks number the ids of one database: shards are counted alone.
+  if (shared != nullptr && WorthSharing(most / step, positional) && Database().size() == 1) {
     return CountShared(query, wanted, step, *shared);
   }
-  if (step == 1) return CountAt(query, wanted, 1);
-  try {
-    return CountAt(query, wanted, step);
-  } catch (const Xapian::UnimplementedError&) {  // remote shards: count them all
-    return CountAt(query, wanted, 1);
-  }
+  return CountAt(query, wanted, step);
 }
 
-bool FacetCounter::CanShare() {
-  if (!can_share_) {
-    Xapian::Database& db = Database();
-    bool shares = db.size() == 1;  // DocidBlocks number the ids of one database
-    if (shares) {
-      try {  // a remote database cannot take a DocumentSample
-        DocumentSample probe(1);
-        Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(&probe));
-        enquire.get_mset(0, 0);
-      } catch (const Xapian::UnimplementedError&) {
-        shares = false;
-      }
-    }
-    can_share_ = shares;
+bool FacetCounter::OnRemoteShards() {
+  if (!remote_) remote_ = HasRemoteShard(Database());
+  return *remote_;
+}
+
+FacetCounts FacetCounter::CountOnRemoteShards(const Xapian::Query& query,
+                                              const FacetsWanted& wanted) {
+  Xapian::Database& db = Database();
+  Xapian::Enquire counting(db);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  counting.set_query(query);
+  std::vector<Xapian::valueno> slots = SlotsOf(wanted);
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> server_spies;
+  for (Xapian::valueno slot : slots) {
+    server_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+    counting.add_matchspy(server_spies.back().get());
   }
-  return *can_share_;
+  FacetTally tally;
+  tally.matches = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  // The server counts whole slot values; a slot value may hold several.
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    tally.spies.push_back(std::make_unique<FacetSpy>(slots[i]));
+    for (auto value = server_spies[i]->values_begin(); value != server_spies[i]->values_end();
+         ++value) {
+      tally.spies.back()->AddValues(*value, value.get_termfreq());
+    }
+  }
+  return Finish(tally, wanted, 1);
 }
 
 SharedFacetCount::Plan FacetCounter::PlanFor(const FacetsWanted& wanted, Xapian::doccount step) {
   Xapian::Database& db = Database();
   SharedFacetCount::Plan plan;
   plan.step = step;
-  for (const auto& name : wanted.names) {
-    Xapian::valueno slot = 0;
-    FacetSlot(name, &slot);
-    plan.slots.push_back(slot);
+  plan.slots = SlotsOf(wanted);
+  for (Xapian::valueno slot : plan.slots) {
     plan.columns.push_back(columns_ ? &columns_->For(db, slot) : nullptr);
   }
   return plan;

@@ -7,7 +7,8 @@
 // enough articles; beyond, it counts an even sample (DocumentSample) and
 // scales the counts up.  SampleStep says which.  A second thread can join
 // a count (SharedFacetCount): the Searcher's own thread does, once its page
-// is ready.
+// is ready.  Over remote shards (remote_shards.h) every match is counted,
+// by Xapian's own ValueCountMatchSpy on the servers.
 //
 // Not thread-safe: one thread at a time may use a counter (the Searcher's
 // facet thread while a search runs, the Searcher itself otherwise).
@@ -140,6 +141,8 @@ class FacetCounter {
 
   // Counts `wanted` over the matches of `query`; given `shared`, opens
   // the count there for a helper (on a local database of one shard).
+  // Over remote shards counts every match with Xapian's own match spy
+  // (remote_shards.h), without samples or a helper.
   // Throws what Xapian throws (Xapian::DatabaseModifiedError after
   // concurrent commits).
   FacetCounts Count(const Xapian::Query& query, const FacetsWanted& wanted,
@@ -147,10 +150,10 @@ class FacetCounter {
 
  private:
   Xapian::Database& Database();
-  // True when a helper can share this database's counts: one local shard.
-  bool CanShare();
-  // Runs the count at `step` (1: every match).  Throws
-  // Xapian::UnimplementedError for a step above 1 on remote shards.
+  // True when the database includes a remote shard (asked once).
+  bool OnRemoteShards();
+  FacetCounts CountOnRemoteShards(const Xapian::Query& query, const FacetsWanted& wanted);
+  // Runs the count at `step` (1: every match) on local shards.
   FacetCounts CountAt(const Xapian::Query& query, const FacetsWanted& wanted,
                       Xapian::doccount step);
   // Runs the count at `step` with `shared` open to a helper.
@@ -161,7 +164,7 @@ class FacetCounter {
 
   std::string db_path_;
   std::optional<Xapian::Database> db_;
-  std::optional<bool> can_share_;          // known after the first shared count
+  std::optional<bool> remote_;             // known after the first count
   std::unique_ptr<FacetColumns> columns_;  // null: values read per count
 };
 

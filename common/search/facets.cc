@@ -30,7 +30,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     column_->ForEachOrdinal(did, [this](FacetColumn::Ordinal value) { ++column_counts_[value]; });
     return;
   }
-  ForEachFacetValue(doc.get_value(slot_), [this](std::string_view value) { Add(value, 1); });
+  AddValues(doc.get_value(slot_), 1);
 }
 
 void DocumentSample::init(const Xapian::Database& db) {
@@ -81,6 +81,10 @@ bool DocumentSample::ClaimBlock() {
 
 std::string DocumentSample::get_description() const {
   return "archivar.DocumentSample(every " + std::to_string(step_) + ")";
+}
+
+void FacetSpy::AddValues(std::string_view values, Xapian::doccount count) {
+  ForEachFacetValue(values, [this, count](std::string_view value) { Add(value, count); });
 }
 
 void FacetSpy::Merge(const FacetSpy& other) {

@@ -118,6 +118,10 @@ class FacetSpy : public Xapian::MatchSpy {
   void merge_results(const std::string& serialised) override;
   std::string get_description() const override { return "archivar.FacetSpy"; }
 
+  // Counts each value held in the slot value `values` `count` times, as
+  // if seen in that many documents.
+  void AddValues(std::string_view values, Xapian::doccount count);
+
   // Adds the counts of `other`, a spy of the same slot and column.
   void Merge(const FacetSpy& other);
 

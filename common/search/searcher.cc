@@ -4,6 +4,7 @@
 #include "index/stored_article.h"
 #include "schema.h"
 #include "search/person_query.h"
+#include "search/remote_shards.h"
 #include "util/strings.h"
 
 #include <sstream>
@@ -164,6 +165,11 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
   }
 }
 
+bool Searcher::OnRemoteShards() {
+  if (!remote_) remote_ = HasRemoteShard(db_);
+  return *remote_;
+}
+
 void Searcher::Reopen() {
   db_.reopen();
   facet_counter_.Reopen();
@@ -189,7 +195,7 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   Xapian::Enquire enquire(db_);
   Xapian::MultiValueKeyMaker keys;
   if (request.sort != SortOrder::kRelevance) {
-    SortByDate(enquire, keys, request.sort == SortOrder::kNewest);
+    SortByDate(enquire, keys, request.sort == SortOrder::kNewest, OnRemoteShards());
   }
   PageOfMatches found = FindPage(enquire, request, parsed);
   const Xapian::MSet& mset = found.page;

@@ -98,6 +98,8 @@ class Searcher {
   // Reopens the database at its newest revision (after a concurrent
   // commit invalidated a read), forgetting the facet values in memory.
   void Reopen();
+  // True when the database includes a remote shard (asked once).
+  bool OnRemoteShards();
   SearchResponse Run(const SearchRequest& request, const ParsedQuery& parsed);
   // The page of the query the request asks for, in its sort order.
   PageOfMatches FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
@@ -118,6 +120,7 @@ class Searcher {
   Xapian::Database db_;
   const persons::AliasTable& aliases_;
   std::shared_ptr<analysis::Analyzer> analyzer_;
+  std::optional<bool> remote_;  // OnRemoteShards, once asked
   FacetCounter facet_counter_;  // its own handle on the same database
   TaskThread facet_thread_;     // declared after facet_counter_: stops before it
 };

@@ -1,0 +1,138 @@
+// End-to-end: an archive split into shards, one of them served by
+// xapian-tcpsrv, searched as one through a Xapian stub file — what
+// archivar-search finds there is what it finds in one database.
+#include "process_support.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using json = nlohmann::json;
+using archivar::testing::ReadFileOrEmpty;
+using archivar::testing::Run;
+using archivar::testing::ShellQuote;
+using archivar::testing::Workspace;
+using archivar::testing::WriteFile;
+
+// xapian-tcpsrv serving one database on a free local port for the
+// lifetime of the object.
+class RemoteShard {
+ public:
+  RemoteShard(const Workspace& ws, const std::string& db) : ws_(ws) {
+    std::string dir = ShellQuote(ws.Path("").string());
+    // Tries random ports until the server answers xapian-delve.
+    int status = ws.Shell(
+        "cd " + dir + " && for port in $(shuf -i 20000-60000 -n 20); do\n"
+        // Its own session: on SIGTERM xapian-tcpsrv signals its whole
+        // process group, which would otherwise hold this test.
+        "  setsid xapian-tcpsrv --quiet --port $port " + ShellQuote(db) + " > tcpsrv.log 2>&1 &\n"
+        "  pid=$!\n"
+        "  for try in $(seq 50); do\n"
+        "    printf 'remote 127.0.0.1:%s\\n' $port > probe.stub\n"
+        "    if xapian-delve probe.stub > /dev/null 2>&1; then echo $port $pid > server; exit 0; fi\n"
+        "    kill -0 $pid 2> /dev/null || break\n"
+        "    sleep 0.1\n"
+        "  done\n"
+        "  kill $pid 2> /dev/null\n"
+        "done\n"
+        "exit 1\n");
+    std::ifstream server(ws.Path("server"));
+    if (status != 0 || !(server >> port_ >> pid_)) {
+      FAIL("xapian-tcpsrv did not start: " << ReadFileOrEmpty(ws.Path("tcpsrv.log")));
+    }
+  }
+  ~RemoteShard() {
+    if (pid_ > 0) ws_.Shell("kill " + std::to_string(pid_));
+  }
+  RemoteShard(const RemoteShard&) = delete;
+  RemoteShard& operator=(const RemoteShard&) = delete;
+
+  // The stub file line that opens the remote shard.
+  std::string StubLine() const { return "remote 127.0.0.1:" + std::to_string(port_) + "\n"; }
+
+ private:
+  const Workspace& ws_;
+  int port_ = 0;
+  int pid_ = 0;
+};
+
+json SearchJson(const Workspace& ws, const std::string& db, std::vector<std::string> args) {
+  args.insert(args.begin(), {"--db", db, "--json", "--no-snippets", "--limit", "20"});
+  Run run = ws.Exec(archivar::testing::SearchProgram(), args);
+  INFO("archivar-search on " << db << ": " << run.err);
+  REQUIRE(run.status == 0);
+  return json::parse(run.out);
+}
+
+// The dates of the hits, in order; without the undated ones when
+// `undated` is false.
+std::vector<std::string> Dates(const json& response, bool undated = true) {
+  std::vector<std::string> dates;
+  for (const auto& hit : response["results"]) {
+    if (undated || hit["date"] != "") dates.push_back(hit["date"]);
+  }
+  return dates;
+}
+
+}  // namespace
+
+TEST_CASE("Shards searched as one, one served by xapian-tcpsrv, answer as one database") {
+  Workspace ws;
+  const std::string corpus = ARCHIVAR_SOURCE_DIR "/corpus/";
+  REQUIRE(ws.Index({corpus}).status == 0);  // the whole archive in one database
+  auto index_shard = [&](const std::string& name, std::vector<std::string> inputs) {
+    inputs.insert(inputs.begin(), {"--db", ws.Path(name).string()});
+    Run run = ws.Exec(archivar::testing::IndexProgram(), inputs);
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+  };
+  index_shard("local-shard", {corpus + "tagesblatt.jsonl", corpus + "agentur"});
+  index_shard("remote-shard", {corpus + "regional.jsonl", corpus + "archiv_2016.jsonl.gz"});
+  RemoteShard server(ws, ws.Path("remote-shard").string());
+  WriteFile(ws.Path("shards.stub").string(),
+            "glass " + ws.Path("local-shard").string() + "\n" + server.StubLine());
+  const std::string shards = ws.Path("shards.stub").string();
+
+  const std::string query = "Berlin OR Polizei OR Regierung OR Merkel OR Wien";
+  SECTION("facets, persons among them, count every match of every shard") {
+    std::vector<std::string> args{query, "--facet", "year", "--facet", "source", "--facet",
+                                  "person"};
+    json whole = SearchJson(ws, ws.Db(), args);
+    json sharded = SearchJson(ws, shards, args);
+    CHECK(whole["facets"]["person"].size() > 1);
+    CHECK(whole["facets"]["source"].size() > 1);
+    CHECK(sharded["facets"] == whole["facets"]);
+    CHECK(sharded["total"] == whole["total"]);
+    CHECK(sharded["facet_sample_step"] == 1);
+  }
+  SECTION("newest first; oldest first with undated articles first (README)") {
+    json whole = SearchJson(ws, ws.Db(), {query, "--sort", "newest"});
+    json sharded = SearchJson(ws, shards, {query, "--sort", "newest"});
+    CHECK(Dates(whole).size() > Dates(whole, false).size());  // some undated
+    CHECK(Dates(whole).back().empty());
+    CHECK(Dates(sharded) == Dates(whole));
+
+    whole = SearchJson(ws, ws.Db(), {query, "--sort", "oldest"});
+    sharded = SearchJson(ws, shards, {query, "--sort", "oldest"});
+    CHECK(Dates(whole).back().empty());
+    CHECK(Dates(sharded).front().empty());
+    CHECK(Dates(sharded, false) == Dates(whole, false));
+    CHECK(Dates(sharded).size() == Dates(whole).size());
+  }
+  SECTION("the persons of the archive") {
+    auto persons = [&](const std::string& db) {
+      Run run = ws.Exec(archivar::testing::SearchProgram(), {"--db", db, "--persons", ""});
+      INFO(run.err);
+      REQUIRE(run.status == 0);
+      return run.out;
+    };
+    std::string whole = persons(ws.Db());
+    CHECK(whole.find("Merkel") != std::string::npos);
+    CHECK(persons(shards) == whole);
+  }
+}
