@@ -88,13 +88,13 @@ TEST_CASE("A DocumentSample skips to the next block it claims") {
 TEST_CASE("WorthSharing shares large counts, phrases from fewer candidates") {
   CHECK_FALSE(WorthSharing(kMinSharedCandidates - 1, false));
   CHECK(WorthSharing(kMinSharedCandidates, false));
-  CHECK_FALSE(WorthSharing(kMinSharedCandidates / kPositionCheckCost - 1, true));
-  CHECK(WorthSharing(kMinSharedCandidates / kPositionCheckCost, true));
+  CHECK_FALSE(WorthSharing(kMinSharedPositionalCandidates - 1, true));
+  CHECK(WorthSharing(kMinSharedPositionalCandidates, true));
 }
 
 TEST_CASE("A helper shares a facet count and the counts stay those of one thread") {
   TempDir dir;
-  const int kArticles = static_cast<int>(kMinSharedCandidates / kPositionCheckCost) + 100;
+  const int kArticles = static_cast<int>(kMinSharedPositionalCandidates) + 100;
   std::vector<Article> articles;
   for (int i = 0; i < kArticles; ++i) {
     articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein neuer Bericht.",

@@ -74,8 +74,7 @@ bool ChecksPositions(const Xapian::Query& query) {
 }
 
 bool WorthSharing(Xapian::doccount candidates, bool checks_positions) {
-  return candidates >= (checks_positions ? kMinSharedCandidates / kPositionCheckCost
-                                         : kMinSharedCandidates);
+  return candidates >= (checks_positions ? kMinSharedPositionalCandidates : kMinSharedCandidates);
 }
 
 void FacetCounter::Reopen() {

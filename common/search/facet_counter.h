@@ -1,7 +1,8 @@
 // FacetCounter: counts the facets of a query (facets.h) on a database
 // handle of its own, so that a Searcher can count them on a second thread
 // while its own handle finds the page of hits — a facet search then costs
-// about the longer of the two, not their sum (bench/README.md).
+// about the longer of the two, not their sum, and about half their sum
+// when the Searcher helps with a large count (bench/README.md).
 //
 // Counting is exact while the query may match (Xapian's upper bound) few
 // enough articles; beyond, it counts an even sample (DocumentSample) and
@@ -55,11 +56,12 @@ Xapian::doccount SampleStep(Xapian::doccount most_matches, Xapian::doccount exac
 
 // True when a count over about `candidates` documents is worth a helper
 // (SharedFacetCount): a helper costs the searching thread about 0.1 ms
-// (its own Enquire), which a small count does not repay.  A candidate of a
-// phrase or NEAR query costs about kPositionCheckCost times one without
-// (bench/README.md).
+// (its own Enquire), which a small count does not repay — counts of up to
+// 10,000 candidates without positions got slower with one.  A candidate
+// of a phrase or NEAR query costs about five times as much (its position
+// check), and a helper paid from 2,600 of them (bench/README.md).
 constexpr Xapian::doccount kMinSharedCandidates = 16'000;
-constexpr Xapian::doccount kPositionCheckCost = 8;
+constexpr Xapian::doccount kMinSharedPositionalCandidates = 2'000;
 bool WorthSharing(Xapian::doccount candidates, bool checks_positions);
 
 // True when `query` holds a phrase or NEAR subquery.
