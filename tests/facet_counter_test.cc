@@ -31,12 +31,17 @@ std::string Describe(const FacetCounts& counts) {
   return out;
 }
 
+// A database of `count` small articles (document ids 1 to count) at `path`.
+Xapian::Database NumberedArticles(const std::string& path, int count) {
+  std::vector<Article> articles;
+  for (int i = 0; i < count; ++i) articles.push_back(MakeArticle("a" + std::to_string(i), "T", "B"));
+  testing::BuildDatabase(path, articles, static_cast<std::size_t>(count));
+  return Xapian::Database(path);
+}
+
 TEST_CASE("DocumentSamples sharing blocks yield each sampled id once between them") {
   TempDir dir;
-  std::vector<Article> articles;
-  for (int i = 0; i < 30; ++i) articles.push_back(MakeArticle("a" + std::to_string(i), "T", "B"));
-  testing::BuildDatabase(dir.Path("db"), articles, 30);
-  Xapian::Database db(dir.Path("db"));
+  Xapian::Database db = NumberedArticles(dir.Path("db"), 30);
   DocidBlocks blocks(4);  // ids 1-4, 5-8, ...
   DocumentSample first(3, &blocks);
   DocumentSample second(3, &blocks);
@@ -66,10 +71,7 @@ TEST_CASE("DocumentSamples sharing blocks yield each sampled id once between the
 
 TEST_CASE("A DocumentSample skips to the next block it claims") {
   TempDir dir;
-  std::vector<Article> articles;
-  for (int i = 0; i < 20; ++i) articles.push_back(MakeArticle("a" + std::to_string(i), "T", "B"));
-  testing::BuildDatabase(dir.Path("db"), articles, 20);
-  Xapian::Database db(dir.Path("db"));
+  Xapian::Database db = NumberedArticles(dir.Path("db"), 20);
   DocidBlocks blocks(5);
   CHECK(blocks.ClaimNext() == 1);  // another thread took ids 1-5
   DocumentSample sample(2, &blocks);
