@@ -7,20 +7,29 @@
 namespace archivar::search {
 namespace {
 
+// Runs `query` on `db` to its last match, unranked, showing every match
+// to `spies`; returns the number of matches.
+template <typename Spy>
+Xapian::doccount RunToLastMatch(const Xapian::Database& db, const Xapian::Query& query,
+                          const std::vector<std::unique_ptr<Spy>>& spies) {
+  Xapian::Enquire counting(db);
+  counting.set_weighting_scheme(Xapian::BoolWeight());  // no ranking needed
+  counting.set_query(query);
+  for (const auto& spy : spies) counting.add_matchspy(spy.get());
+  return counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
 // Counts the facets of `plan` over the matches of `query` on `db`, among
 // the documents `sample` yields (all when null).
 FacetTally TallyMatches(const Xapian::Database& db, const Xapian::Query& query,
                         DocumentSample* sample, const SharedFacetCount::Plan& plan) {
-  Xapian::Enquire counting(db);
-  counting.set_weighting_scheme(Xapian::BoolWeight());  // no ranking needed
-  counting.set_query(sample ? Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(sample))
-                            : query);
   FacetTally tally;
   for (std::size_t i = 0; i < plan.slots.size(); ++i) {
     tally.spies.push_back(std::make_unique<FacetSpy>(plan.slots[i], plan.columns[i]));
-    counting.add_matchspy(tally.spies.back().get());
   }
-  tally.matches = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  tally.matches = RunToLastMatch(
+      db, sample ? Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(sample)) : query,
+      tally.spies);
   return tally;
 }
 
@@ -111,18 +120,13 @@ bool FacetCounter::OnRemoteShards() {
 
 FacetCounts FacetCounter::CountOnRemoteShards(const Xapian::Query& query,
                                               const FacetsWanted& wanted) {
-  Xapian::Database& db = Database();
-  Xapian::Enquire counting(db);
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  counting.set_query(query);
   std::vector<Xapian::valueno> slots = SlotsOf(wanted);
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> server_spies;
   for (Xapian::valueno slot : slots) {
     server_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-    counting.add_matchspy(server_spies.back().get());
   }
   FacetTally tally;
-  tally.matches = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  tally.matches = RunToLastMatch(Database(), query, server_spies);
   // The server counts whole slot values; a slot value may hold several.
   for (std::size_t i = 0; i < slots.size(); ++i) {
     tally.spies.push_back(std::make_unique<FacetSpy>(slots[i]));

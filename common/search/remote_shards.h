@@ -2,8 +2,9 @@
 // by xapian-tcpsrv (`remote HOST:PORT`) beside local ones, searched as one.
 // Xapian's stock server runs only what it knows: no PostingSource, MatchSpy
 // or KeyMaker of Archivar's own.  So over remote shards the searcher counts
-// facets with Xapian::ValueCountMatchSpy (every match, on one thread) and
-// sorts by the date value (Enquire::set_sort_by_value_then_relevance).
+// facets with Xapian::ValueCountMatchSpy (every match, without help from
+// the searching thread) and sorts by the date value
+// (Enquire::set_sort_by_value_then_relevance).
 #pragma once
 
 #include <xapian.h>
