@@ -1,5 +1,5 @@
 // search/facet_counter.h: facet counts shared by two threads, and the
-// document sample over shared blocks of ids they count from.
+// document sample (facets.h) alone and over shared blocks of ids.
 #include "search/facet_counter.h"
 
 #include "test_support.h"
@@ -37,6 +37,24 @@ Xapian::Database NumberedArticles(const std::string& path, int count) {
   for (int i = 0; i < count; ++i) articles.push_back(MakeArticle("a" + std::to_string(i), "T", "B"));
   testing::BuildDatabase(path, articles, static_cast<std::size_t>(count));
   return Xapian::Database(path);
+}
+
+TEST_CASE("DocumentSample yields every n-th document id and skips forward") {
+  TempDir dir;
+  Xapian::Database db = NumberedArticles(dir.Path("db"), 10);
+  DocumentSample sample(3);
+  sample.init(db);
+  CHECK(sample.get_termfreq_est() == 4);  // 1, 4, 7, 10
+  std::vector<Xapian::docid> ids;
+  for (sample.next(0); !sample.at_end(); sample.next(0)) ids.push_back(sample.get_docid());
+  CHECK(ids == std::vector<Xapian::docid>{1, 4, 7, 10});
+  sample.init(db);
+  sample.skip_to(5, 0);
+  CHECK(sample.get_docid() == 7);
+  sample.skip_to(7, 0);
+  CHECK(sample.get_docid() == 7);
+  sample.skip_to(11, 0);
+  CHECK(sample.at_end());
 }
 
 TEST_CASE("DocumentSamples sharing blocks yield each sampled id once between them") {

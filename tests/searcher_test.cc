@@ -248,27 +248,6 @@ TEST_CASE("Searcher counts the same facets with the values kept in memory") {
   }
 }
 
-TEST_CASE("DocumentSample yields every n-th document id and skips forward") {
-  TempDir dir;
-  std::vector<Article> articles;
-  for (int i = 0; i < 10; ++i) articles.push_back(MakeArticle("a" + std::to_string(i), "T", "B"));
-  testing::BuildDatabase(dir.Path("db"), articles);
-  Xapian::Database db(dir.Path("db"));
-  DocumentSample sample(3);
-  sample.init(db);
-  CHECK(sample.get_termfreq_est() == 4);  // 1, 4, 7, 10
-  std::vector<Xapian::docid> ids;
-  for (sample.next(0); !sample.at_end(); sample.next(0)) ids.push_back(sample.get_docid());
-  CHECK(ids == std::vector<Xapian::docid>{1, 4, 7, 10});
-  sample.init(db);
-  sample.skip_to(5, 0);
-  CHECK(sample.get_docid() == 7);
-  sample.skip_to(7, 0);
-  CHECK(sample.get_docid() == 7);
-  sample.skip_to(11, 0);
-  CHECK(sample.at_end());
-}
-
 TEST_CASE("Searcher rejects an unknown facet with the names it knows") {
   SearchFixture fixture;
   SearchRequest request = Request("Bericht");
