@@ -56,13 +56,6 @@ std::vector<Xapian::valueno> SlotsOf(const FacetsWanted& wanted) {
   return slots;
 }
 
-// Blocks of document ids for a shared count: about 64 per database (a
-// helper arriving late still finds some), at least 256 ids (each block
-// costs the threads a skip in every posting list) and at most 16,384.
-Xapian::docid BlockSize(Xapian::docid last_docid) {
-  return std::clamp<Xapian::docid>(last_docid / 64, 256, 16'384);
-}
-
 }  // namespace
 
 Xapian::doccount SampleStep(Xapian::doccount most_matches, Xapian::doccount exact_matches,
@@ -162,7 +155,7 @@ FacetCounts FacetCounter::CountShared(const Xapian::Query& query, const FacetsWa
   Xapian::Database& db = Database();
   SharedFacetCount::Plan plan = PlanFor(wanted, step);
   plan.query = query.serialise();
-  plan.block_size = BlockSize(db.get_lastdocid());
+  plan.block_size = DocidBlockSize(db.get_lastdocid());
   DocumentSample sample(step, &shared.Open(plan));
   FacetTally tally;
   try {
@@ -188,8 +181,8 @@ bool SharedFacetCount::Help(const Xapian::Database& db) {
   DocidBlocks* blocks = nullptr;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (state_ != State::kOpen || helping_) return false;
-    helping_ = true;
+    if (state_ != State::kOpen || helped_once_) return false;
+    helping_ = helped_once_ = true;
     plan = plan_;
     blocks = blocks_.get();
   }

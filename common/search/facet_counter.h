@@ -104,7 +104,8 @@ class SharedFacetCount {
 
   // Counts blocks of the open count on `db` until none is left and
   // returns true; returns false at once when the count is not open (not
-  // begun, finished, too small to share, or on remote or several shards).
+  // begun, finished, too small to share, or on remote or several shards)
+  // or a helper has already joined it.
   // Throws what Xapian throws (the counting thread then keeps its own
   // counts only).
   bool Help(const Xapian::Database& db);
@@ -124,6 +125,7 @@ class SharedFacetCount {
   std::condition_variable helper_done_;
   State state_ = State::kNotOpen;
   bool helping_ = false;
+  bool helped_once_ = false;  // one helper per count
   Plan plan_;
   std::unique_ptr<DocidBlocks> blocks_;
   std::optional<FacetTally> helped_;  // set when the helper finished without error

@@ -33,6 +33,10 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   AddValues(doc.get_value(slot_), 1);
 }
 
+Xapian::docid DocidBlockSize(Xapian::docid last_docid) {
+  return std::clamp<Xapian::docid>(last_docid / 64, 256, 16'384);
+}
+
 void DocumentSample::init(const Xapian::Database& db) {
   last_ = db.get_lastdocid();
   current_ = 0;

@@ -38,8 +38,9 @@ struct Facet {
 
 // Blocks of consecutive document ids (1..size, size+1..2·size, ...),
 // handed out one at a time to the threads that share a count
-// (SharedFacetCount): each block is counted by the one thread that claimed
-// it, and a thread that finishes early takes more.  Thread-safe.
+// (SharedFacetCount) or a page (split_page.h): each block goes to the one
+// thread that claimed it, and a thread that finishes early takes more.
+// Thread-safe.
 class DocidBlocks {
  public:
   explicit DocidBlocks(Xapian::docid block_size)
@@ -49,11 +50,21 @@ class DocidBlocks {
   // once all are taken).
   std::uint64_t ClaimNext() { return 1 + next_block_.fetch_add(1) * std::uint64_t{block_size_}; }
   Xapian::docid block_size() const { return block_size_; }
+  // True when no block holding ids up to `last_docid` is left to claim.
+  bool AllClaimed(Xapian::docid last_docid) const {
+    return next_block_.load() * std::uint64_t{block_size_} >= last_docid;
+  }
 
  private:
   const Xapian::docid block_size_;
   std::atomic<std::uint64_t> next_block_{0};
 };
+
+// The size of DocidBlocks for a database whose highest id is
+// `last_docid`: about 64 blocks (a thread arriving late still finds
+// some), at least 256 ids (each block costs a thread a skip in every
+// posting list) and at most 16,384.
+Xapian::docid DocidBlockSize(Xapian::docid last_docid);
 
 // Every `step`-th document of a database (ids 1, 1 + step, 1 + 2·step, …),
 // to AND with a query: an even sample of its matches across the whole

@@ -116,7 +116,8 @@ Searcher::Searcher(const std::string& db_path, const persons::AliasTable& aliase
     : db_(db_path),
       aliases_(aliases),
       analyzer_(std::make_shared<analysis::Analyzer>()),
-      facet_counter_(db_path) {}
+      facet_counter_(db_path),
+      page_splitter_(db_path) {}
 
 std::vector<FacetCount> Searcher::ListPersons(const std::string& prefix) {
   std::string wanted = persons::PersonKey(prefix);
@@ -173,6 +174,7 @@ bool Searcher::OnRemoteShards() {
 void Searcher::Reopen() {
   db_.reopen();
   facet_counter_.Reopen();
+  page_splitter_.Reopen();
 }
 
 std::future<FacetCounts> Searcher::StartCountingFacets(const SearchRequest& request,
@@ -197,7 +199,7 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   if (request.sort != SortOrder::kRelevance) {
     SortByDate(enquire, keys, request.sort == SortOrder::kNewest, OnRemoteShards());
   }
-  PageOfMatches found = FindPage(enquire, request, parsed);
+  PageOfMatches found = FindPage(enquire, request, parsed, sharing);
   const Xapian::MSet& mset = found.page;
   SearchResponse response;
   response.query = request.query;
@@ -224,10 +226,17 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
 }
 
 PageOfMatches Searcher::FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
-                                 const ParsedQuery& parsed) {
+                                 const ParsedQuery& parsed, SharedFacetCount& sharing) {
   auto offset = static_cast<Xapian::doccount>(request.offset);
   auto limit = static_cast<Xapian::doccount>(request.limit);
   if (request.sort == SortOrder::kRelevance) {
+    if (!OnRemoteShards()) {
+      // With facets, the other thread joins once it has counted them; this
+      // one helps with the count once its own blocks are ranked.
+      auto split = page_splitter_.Find(db_, enquire, parsed.query, offset, limit, facet_thread_,
+                                       !request.facets.empty(), [&] { sharing.Help(db_); });
+      if (split) return std::move(*split);
+    }
     return FindWholePage(enquire, parsed.query, offset, limit);
   }
   return FindDateSortedPage(enquire, parsed, request.sort == SortOrder::kNewest, offset, limit);

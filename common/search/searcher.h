@@ -19,6 +19,7 @@
 #include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
+#include "search/split_page.h"
 #include "util/result.h"
 #include "util/task_thread.h"
 
@@ -102,9 +103,11 @@ class Searcher {
   // True when the database includes a remote shard (asked once).
   bool OnRemoteShards();
   SearchResponse Run(const SearchRequest& request, const ParsedQuery& parsed);
-  // The page of the query the request asks for, in its sort order.
+  // The page of the query the request asks for, in its sort order; helps
+  // with the facet count open in `sharing` when it ranks on both threads
+  // (split_page.h).
   PageOfMatches FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
-                         const ParsedQuery& parsed);
+                         const ParsedQuery& parsed, SharedFacetCount& sharing);
   // Starts counting the facets the request asks for on facet_thread_
   // (FacetCounter), open to help through `sharing` (which must outlive the
   // count); an invalid future when it asks for none.
@@ -123,7 +126,10 @@ class Searcher {
   std::shared_ptr<analysis::Analyzer> analyzer_;
   std::optional<bool> remote_;  // OnRemoteShards, once asked
   FacetCounter facet_counter_;  // its own handle on the same database
-  TaskThread facet_thread_;     // declared after facet_counter_: stops before it
+  PageSplitter page_splitter_;  // another, for the other half of a split page
+  // Counts facets or ranks half a page; declared after the handles it
+  // uses: stops before them.
+  TaskThread facet_thread_;
 };
 
 }  // namespace archivar::search
