@@ -105,6 +105,17 @@ TEST_CASE("A page splitter leaves one word and small queries to one thread") {
   CHECK_FALSE(any_size.Find(db, enquire, Xapian::Query("bericht"), 0, 10, helper));
 }
 
+TEST_CASE("A page splitter leaves a database of several shards to one thread") {
+  ManyReports reports;
+  Xapian::Database shards(reports.Path());
+  shards.add_database(Xapian::Database(reports.Path()));
+  TaskThread helper;
+  Xapian::Enquire enquire(shards);
+  PageSplitter any_size(reports.Path(), 1, 1);
+  CHECK_FALSE(any_size.Find(shards, enquire, Words(Xapian::Query::OP_OR, {"haf", "markt"}), 0, 10,
+                            helper));
+}
+
 TEST_CASE("A helper that joins late finds its share taken and the page stays whole") {
   ManyReports reports;
   Xapian::Database db(reports.Path());

@@ -106,7 +106,8 @@ std::optional<PageOfMatches> PageSplitter::Find(const Xapian::Database& db,
                                                 Xapian::doccount offset, Xapian::doccount limit,
                                                 TaskThread& helper, bool after_facets,
                                                 const std::function<void()>& once_own_blocks_done) {
-  if (limit == 0) return {};
+  // DocidBlocks number the ids of one database: shards are ranked alone.
+  if (limit == 0 || db.size() != 1) return {};
   enquire.set_query(query);
   // Without matching anything, Xapian still gives its estimates.
   Xapian::MSet estimates = enquire.get_mset(0, 0);

@@ -15,8 +15,9 @@
 // (date_sorted_page.h).
 //
 // Both halves rank with Xapian's default weighting (BM25), which is how
-// the Searcher ranks.  On a local database only: a remote shard cannot
-// take the posting sources that pick the blocks.
+// the Searcher ranks.  On a local database of one shard only: a remote
+// shard cannot take the posting sources that pick the blocks, and the
+// blocks number the ids of one database.
 // Not thread-safe: one thread at a time may use a splitter.
 #pragma once
 
