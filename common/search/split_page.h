@@ -6,15 +6,14 @@
 // on the calling thread and on a helper thread (on a database handle of
 // its own), each among the blocks of document ids it takes in turn from
 // one DocidBlocks — a helper that starts late takes fewer — and merges
-// the two top lists.  Xapian's weights use
-// statistics of the whole database, so a match weighs the same in either
-// half and the merged list is the page one match gives (equal weights by
-// ascending document id, as Xapian orders them).  The page's MSet is then
-// made on the caller's Enquire by matching the query among the page's
-// documents only, so its hits read as those of FindWholePage
-// (date_sorted_page.h).
+// the two top lists.  Xapian's weights use statistics of the whole
+// database, so a match weighs the same on either thread and the merged
+// list is the page one match gives (equal weights by ascending document
+// id, as Xapian orders them).  The page's MSet is then made on the
+// caller's Enquire by matching the query among the page's documents only,
+// so its hits read as those of FindWholePage (date_sorted_page.h).
 //
-// Both halves rank with Xapian's default weighting (BM25), which is how
+// Both threads rank with Xapian's default weighting (BM25), which is how
 // the Searcher ranks.  On a local database of one shard only: a remote
 // shard cannot take the posting sources that pick the blocks, and the
 // blocks number the ids of one database.
