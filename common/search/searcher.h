@@ -126,9 +126,9 @@ class Searcher {
   std::shared_ptr<analysis::Analyzer> analyzer_;
   std::optional<bool> remote_;  // OnRemoteShards, once asked
   FacetCounter facet_counter_;  // its own handle on the same database
-  PageSplitter page_splitter_;  // another, for the other half of a split page
-  // Counts facets or ranks half a page; declared after the handles it
-  // uses: stops before them.
+  PageSplitter page_splitter_;  // another, for the helper's share of a split page
+  // Counts facets or ranks a share of a page; declared after the handles
+  // it uses: stops before them.
   TaskThread facet_thread_;
 };
 

@@ -82,13 +82,17 @@ Xapian::MSet PageAmong(Xapian::Enquire& enquire, const Xapian::Query& query,
   return enquire.get_mset(offset, limit);
 }
 
+// True when `query` holds at least two distinct terms.
+bool HasSeveralTerms(const Xapian::Query& query) {
+  auto term = query.get_unique_terms_begin();
+  return term != query.get_unique_terms_end() && ++term != query.get_unique_terms_end();
+}
+
 }  // namespace
 
 bool WorthSplitting(const Xapian::Query& query, Xapian::doccount most_matches,
                     Xapian::doccount min_matches) {
-  if (most_matches < min_matches) return false;
-  auto term = query.get_unique_terms_begin();
-  return term != query.get_unique_terms_end() && ++term != query.get_unique_terms_end();
+  return most_matches >= min_matches && HasSeveralTerms(query);
 }
 
 void PageSplitter::Reopen() {
@@ -107,7 +111,8 @@ std::optional<PageOfMatches> PageSplitter::Find(const Xapian::Database& db,
                                                 TaskThread& helper, bool after_facets,
                                                 const std::function<void()>& once_own_blocks_done) {
   // DocidBlocks number the ids of one database: shards are ranked alone.
-  if (limit == 0 || db.size() != 1) return {};
+  // A single word is never split: ask before matching anything.
+  if (limit == 0 || db.size() != 1 || !HasSeveralTerms(query)) return {};
   enquire.set_query(query);
   // Without matching anything, Xapian still gives its estimates.
   Xapian::MSet estimates = enquire.get_mset(0, 0);
