@@ -3,6 +3,7 @@
 #include "search/date_sorted_page.h"
 
 #include "index/stored_article.h"
+#include "schema.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
@@ -21,7 +22,7 @@ using testing::TempDir;
 
 // 300 reports over ten years, unevenly (250 of them in 2015 and 2016, so
 // that windows sized for an even spread fall short and must grow), every
-// seventh also about a fire, every 23rd undated.
+// seventh also about a fire (stem "feu"), every 23rd undated.
 class ArchiveOfReports {
  public:
   ArchiveOfReports() {
@@ -55,16 +56,48 @@ class ArchiveOfReports {
       parsed.last_day = last;
     }
     Xapian::Enquire enquire(db);
-    Xapian::MultiValueKeyMaker keys;
-    SortByDate(enquire, keys, newest_first);
+    SortByDate(enquire, newest_first);
     PageOfMatches found =
         FindDateSortedPage(enquire, parsed, newest_first, offset, limit, min_matches);
+    std::vector<std::string> ids = IdsAndDates(found.page);
+    for (const std::string& undated : IdsAndDates(found.undated)) ids.push_back(undated);
+    if (windowed) *windowed = enquire.get_query().get_description().find("XD") != std::string::npos;
+    return ids;
+  }
+
+  // The same page sorted by a key that puts undated articles last either
+  // way (as Archivar sorted before remote shards needed a value sort).
+  std::vector<std::string> PageSortedByKey(const std::string& word, bool newest_first,
+                                           Xapian::doccount offset,
+                                           Xapian::doccount limit) const {
+    Xapian::Database db(dir_.Path("db"));
+    Xapian::Enquire enquire(db);
+    Xapian::MultiValueKeyMaker keys;
+    keys.add_value(schema::kDateSlot, newest_first, newest_first ? "" : "99999999");
+    enquire.set_sort_by_key_then_relevance(&keys, /*reverse=*/false);
+    enquire.set_query(Xapian::Query(word));
+    return IdsAndDates(enquire.get_mset(offset, limit));
+  }
+
+  // The total FindDateSortedPage gives for `word`.
+  Xapian::doccount Total(const std::string& word, bool newest_first, Xapian::doccount offset,
+                         Xapian::doccount limit) const {
+    Xapian::Database db(dir_.Path("db"));
+    ParsedQuery parsed;
+    parsed.dates = std::make_shared<DateRanges>(db);
+    parsed.query = Xapian::Query(word);
+    Xapian::Enquire enquire(db);
+    SortByDate(enquire, newest_first);
+    return FindDateSortedPage(enquire, parsed, newest_first, offset, limit).matches_estimated;
+  }
+
+ private:
+  static std::vector<std::string> IdsAndDates(const Xapian::MSet& matches) {
     std::vector<std::string> ids;
-    for (auto it = found.page.begin(); it != found.page.end(); ++it) {
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
       auto article = index::ReadStoredArticle(it.get_document(), index::StoredBody::kSkip);
       ids.push_back(article.id + "@" + article.date);
     }
-    if (windowed) *windowed = enquire.get_query().get_description().find("XD") != std::string::npos;
     return ids;
   }
 
@@ -77,7 +110,7 @@ TEST_CASE("A date-sorted page found in a window is the page of the whole sorted 
   const Xapian::doccount kAlwaysWindow = 1;
   const Xapian::doccount kNeverWindow = 1'000'000;
   int windowed_pages = 0;
-  for (const char* word : {"bericht", "feuer"}) {
+  for (const char* word : {"bericht", "feu"}) {
     for (bool newest_first : {true, false}) {
       for (auto [first, last] : {std::pair<std::string, std::string>{"", ""},
                                  {"20170301", "20201015"}, {"20230101", ""}}) {
@@ -96,6 +129,29 @@ TEST_CASE("A date-sorted page found in a window is the page of the whole sorted 
     }
   }
   CHECK(windowed_pages > 20);  // the windows were used, not only the whole sort
+}
+
+TEST_CASE("Undated articles end a date-sorted page either way, as a sort by key puts them") {
+  ArchiveOfReports archive;  // 300 reports, 14 of them undated (ids 0, 23, ..., 299)
+  for (const char* word : {"bericht", "feu"}) {
+    for (bool newest_first : {true, false}) {
+      // Offsets before, across and after the last dated match (286 of "bericht").
+      for (Xapian::doccount offset : {0u, 3u, 280u, 284u, 286u, 290u, 299u}) {
+        for (Xapian::doccount limit : {1u, 10u, 400u}) {
+          INFO(word << (newest_first ? " newest" : " oldest") << " offset " << offset
+                    << " limit " << limit);
+          std::vector<std::string> page =
+              archive.Page(word, newest_first, "", "", offset, limit, /*min_matches=*/1);
+          CHECK(page == archive.PageSortedByKey(word, newest_first, offset, limit));
+          CHECK(archive.Total(word, newest_first, offset, limit) == (word[0] == 'b' ? 300u : 43u));
+        }
+      }
+    }
+  }
+  std::vector<std::string> oldest = archive.Page("bericht", false, "", "", 285, 3, 1);
+  REQUIRE(oldest.size() == 3);
+  CHECK(oldest[0].back() != '@');  // the last dated report
+  CHECK(oldest[1].back() == '@');  // then the undated ones
 }
 
 }  // namespace

@@ -110,7 +110,7 @@ TEST_CASE("Shards searched as one, one served by xapian-tcpsrv, answer as one da
     CHECK(sharded["total"] == whole["total"]);
     CHECK(sharded["facet_sample_step"] == 1);
   }
-  SECTION("newest first; oldest first with undated articles first (README)") {
+  SECTION("newest first and oldest first, undated articles last either way") {
     json whole = SearchJson(ws, ws.Db(), {query, "--sort", "newest"});
     json sharded = SearchJson(ws, shards, {query, "--sort", "newest"});
     CHECK(Dates(whole).size() > Dates(whole, false).size());  // some undated
@@ -120,9 +120,9 @@ TEST_CASE("Shards searched as one, one served by xapian-tcpsrv, answer as one da
     whole = SearchJson(ws, ws.Db(), {query, "--sort", "oldest"});
     sharded = SearchJson(ws, shards, {query, "--sort", "oldest"});
     CHECK(Dates(whole).back().empty());
-    CHECK(Dates(sharded).front().empty());
-    CHECK(Dates(sharded, false) == Dates(whole, false));
-    CHECK(Dates(sharded).size() == Dates(whole).size());
+    CHECK(!Dates(whole).front().empty());
+    CHECK(Dates(sharded) == Dates(whole));
+    CHECK(sharded["total"] == whole["total"]);
   }
   SECTION("the persons of the archive") {
     auto persons = [&](const std::string& db) {

@@ -67,6 +67,11 @@ const std::string& DateRanges::FirstDay() const {
   return first_day_;
 }
 
+bool DateRanges::HasUndated() const {
+  Inspect();
+  return has_undated_;
+}
+
 const std::string& DateRanges::LastDay() const {
   Inspect();
   return last_day_;
@@ -75,6 +80,7 @@ const std::string& DateRanges::LastDay() const {
 void DateRanges::Inspect() const {
   if (inspected_) return;
   Xapian::doccount dated = db_.get_value_freq(schema::kDateSlot);
+  has_undated_ = dated < db_.get_doccount();
   if (dated == 0) {  // nothing to clip to; no article matches a bounded range
     uses_terms_ = true;
   } else {

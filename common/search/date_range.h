@@ -43,6 +43,9 @@ class DateRanges {
   // True when Between() searches date terms.
   bool UsesTerms() const;
 
+  // True when some article of the database has no date.
+  bool HasUndated() const;
+
   // The earliest and the latest date of the database's articles
   // ("YYYYMMDD"); empty when no article is dated.
   const std::string& FirstDay() const;
@@ -56,6 +59,7 @@ class DateRanges {
   Xapian::Database db_;
   mutable bool inspected_ = false;
   mutable bool uses_terms_ = false;
+  mutable bool has_undated_ = false;
   mutable std::string first_day_;  // the database's earliest and latest date values
   mutable std::string last_day_;
 };

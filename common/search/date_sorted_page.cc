@@ -3,6 +3,7 @@
 #include "schema.h"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 namespace archivar::search {
@@ -39,24 +40,45 @@ Xapian::Query Window(const DateRanges& dates, bool newest_first, MonthSpan span,
   return dates.Between("", DayOfMonth(span.first + months - 1, RangeEnd::kHigh));
 }
 
+// The date-sorted page of the whole match.  Oldest first, Xapian would
+// sort the undated articles (no value) first: the dated matches are paged
+// first, then the undated ones.  Every match is counted (as a whole sort
+// counts them).
+PageOfMatches SortWhole(Xapian::Enquire& enquire, const ParsedQuery& parsed, bool newest_first,
+                        Xapian::doccount offset, Xapian::doccount limit) {
+  const Xapian::Query& query = parsed.query;
+  const DateRanges& dates = *parsed.dates;
+  if (newest_first || !dates.HasUndated() || dates.FirstDay().empty()) {
+    return FindWholePage(enquire, query, offset, limit);
+  }
+  Xapian::Query dated = dates.Between(dates.FirstDay(), "");
+  const auto count_all = std::numeric_limits<Xapian::doccount>::max();
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, dated));
+  PageOfMatches found;
+  found.page = enquire.get_mset(offset, limit, count_all);
+  found.dated_matches = found.page.get_matches_estimated();
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated));
+  Xapian::doccount undated_offset =
+      offset > found.dated_matches ? offset - found.dated_matches : 0;
+  found.undated = enquire.get_mset(undated_offset, limit - found.page.size(), count_all);
+  enquire.set_query(query);  // the terms of both parts, for get_matching_terms
+  found.matches_estimated = found.dated_matches + found.undated.get_matches_estimated();
+  found.matches_upper_bound =
+      found.page.get_matches_upper_bound() + found.undated.get_matches_upper_bound();
+  return found;
+}
+
 }  // namespace
 
-void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, bool newest_first,
-                bool remote) {
-  if (remote) {
-    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/newest_first);
-    return;
-  }
-  keys.add_value(schema::kDateSlot, newest_first,
-                 newest_first ? std::string() : std::string("99999999"));
-  enquire.set_sort_by_key_then_relevance(&keys, /*reverse=*/false);
+void SortByDate(Xapian::Enquire& enquire, bool newest_first) {
+  enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/newest_first);
 }
 
 PageOfMatches FindWholePage(Xapian::Enquire& enquire, const Xapian::Query& query,
                             Xapian::doccount offset, Xapian::doccount limit) {
   enquire.set_query(query);
   Xapian::MSet page = enquire.get_mset(offset, limit);
-  return {page, page.get_matches_estimated(), page.get_matches_upper_bound()};
+  return {page, page.get_matches_estimated(), page.get_matches_upper_bound(), {}, 0};
 }
 
 PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& parsed,
@@ -65,15 +87,16 @@ PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& pa
                                  Xapian::doccount min_matches_for_window) {
   const Xapian::Query& query = parsed.query;
   const DateRanges& dates = *parsed.dates;
-  if (limit == 0 || !dates.UsesTerms() || dates.FirstDay().empty()) {
-    return FindWholePage(enquire, query, offset, limit);
+  if (limit == 0) return FindWholePage(enquire, query, offset, limit);  // estimates only
+  if (!dates.UsesTerms() || dates.FirstDay().empty()) {
+    return SortWhole(enquire, parsed, newest_first, offset, limit);
   }
   MonthSpan span = SpanOfMatches(parsed);
   enquire.set_query(query);
   Xapian::MSet estimate = enquire.get_mset(0, 0);  // estimates only: matches nothing
   Xapian::doccount estimated = estimate.get_matches_estimated();
   if (estimated < min_matches_for_window || span.Months() < 2) {
-    return FindWholePage(enquire, query, offset, limit);
+    return SortWhole(enquire, parsed, newest_first, offset, limit);
   }
   // A window expected to hold the page twice over, assuming the matches
   // spread evenly over the months; it grows fourfold while it falls short.
@@ -86,10 +109,10 @@ PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& pa
     // Every match inside the window sorts before every match outside it,
     // so a full page inside the window is the page of the whole match.
     if (page.size() == limit) {
-      return {page, estimated, estimate.get_matches_upper_bound()};
+      return {page, estimated, estimate.get_matches_upper_bound(), {}, 0};
     }
   }
-  return FindWholePage(enquire, query, offset, limit);
+  return SortWhole(enquire, parsed, newest_first, offset, limit);
 }
 
 }  // namespace archivar::search

@@ -22,18 +22,22 @@ struct PageOfMatches {
   // only of a window that held the page).
   Xapian::doccount matches_estimated = 0;
   Xapian::doccount matches_upper_bound = 0;
+  // Oldest first, when the page reaches past the last dated match: the
+  // undated matches that end it, ranked after the `dated_matches` dated
+  // ones (their MSet's ranks count from the first undated match).
+  Xapian::MSet undated;
+  Xapian::doccount dated_matches = 0;
 };
 
 // Below this many estimated matches the whole match is sorted.
 inline constexpr Xapian::doccount kMinMatchesForDateWindow = 5'000;
 
-// Sets `enquire` to sort by date, newest or oldest first, undated articles
-// last either way, equal dates by relevance.  `keys` must outlive the
-// searches.  Over remote shards (`remote`; remote_shards.h), which take no
-// KeyMaker, sorts by the date value alone: undated articles then come
-// first when oldest first.
-void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, bool newest_first,
-                bool remote = false);
+// Sets `enquire` to sort by the date value, newest or oldest first, equal
+// dates by relevance.  Undated articles (no value) sort last when newest
+// first but first when oldest first; FindDateSortedPage puts them last.
+// A value sort, not a KeyMaker, so that remote shards (remote_shards.h),
+// whose stock server runs no KeyMaker, sort the same.
+void SortByDate(Xapian::Enquire& enquire, bool newest_first);
 
 // The matches `offset` to `offset + limit` of `query`, in the order
 // `enquire` ranks or sorts by, looking at the whole match.
@@ -41,10 +45,10 @@ PageOfMatches FindWholePage(Xapian::Enquire& enquire, const Xapian::Query& query
                             Xapian::doccount offset, Xapian::doccount limit);
 
 // The same page when `enquire` sorts by date (SortByDate with
-// `newest_first`), exactly as if every match had been sorted; the windows
-// start at the --from/--to end of `parsed` when it has one.  Leaves
-// `enquire` set to the query that produced the page (for
-// get_matching_terms).
+// `newest_first`), exactly as if every match had been sorted with the
+// undated articles last either way; the windows start at the --from/--to
+// end of `parsed` when it has one.  Leaves `enquire` set to a query with
+// the terms of `parsed.query` (for get_matching_terms).
 PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& parsed,
                                  bool newest_first, Xapian::doccount offset,
                                  Xapian::doccount limit,

@@ -3,8 +3,8 @@
 // Xapian's stock server runs only what it knows: no PostingSource, MatchSpy
 // or KeyMaker of Archivar's own.  So over remote shards the searcher counts
 // facets with Xapian::ValueCountMatchSpy (every match, without help from
-// the searching thread) and sorts by the date value
-// (Enquire::set_sort_by_value_then_relevance).
+// the searching thread); it sorts by the date value everywhere
+// (date_sorted_page.h).
 #pragma once
 
 #include <xapian.h>

@@ -195,26 +195,19 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   std::future<FacetCounts> counting = StartCountingFacets(request, parsed.query, sharing);
   WaitForTask counted_before_leaving(counting);
   Xapian::Enquire enquire(db_);
-  Xapian::MultiValueKeyMaker keys;
   if (request.sort != SortOrder::kRelevance) {
-    SortByDate(enquire, keys, request.sort == SortOrder::kNewest, OnRemoteShards());
+    SortByDate(enquire, request.sort == SortOrder::kNewest);
   }
   PageOfMatches found = FindPage(enquire, request, parsed, sharing);
-  const Xapian::MSet& mset = found.page;
   SearchResponse response;
   response.query = request.query;
   response.total = found.matches_estimated;
   response.offset = request.offset;
   response.note = parsed.note;
   TermSet query_terms = QueryTerms(parsed.query, *analyzer_);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    SearchHit hit = MakeHit(it, request.snippets ? index::StoredBody::kRead
-                                                 : index::StoredBody::kSkip);
-    if (request.snippets) {
-      AddSnippet(hit, query_terms, TermsExpectedInBody(enquire, it, *analyzer_));
-    }
-    response.hits.push_back(std::move(hit));
-  }
+  AddHits(found.page, 0, enquire, query_terms, request.snippets, response.hits);
+  AddHits(found.undated, found.dated_matches, enquire, query_terms, request.snippets,
+          response.hits);
   if (counting.valid()) {
     sharing.Help(db_);  // the page is done: count the blocks the facet thread has not reached
     FacetCounts counts = counting.get();
@@ -240,6 +233,17 @@ PageOfMatches Searcher::FindPage(Xapian::Enquire& enquire, const SearchRequest& 
     return FindWholePage(enquire, parsed.query, offset, limit);
   }
   return FindDateSortedPage(enquire, parsed, request.sort == SortOrder::kNewest, offset, limit);
+}
+
+void Searcher::AddHits(const Xapian::MSet& matches, Xapian::doccount ranks_before,
+                       const Xapian::Enquire& enquire, const TermSet& query_terms, bool snippets,
+                       std::vector<SearchHit>& hits) {
+  for (auto it = matches.begin(); it != matches.end(); ++it) {
+    SearchHit hit = MakeHit(it, snippets ? index::StoredBody::kRead : index::StoredBody::kSkip);
+    hit.rank += ranks_before;
+    if (snippets) AddSnippet(hit, query_terms, TermsExpectedInBody(enquire, it, *analyzer_));
+    hits.push_back(std::move(hit));
+  }
 }
 
 SearchHit Searcher::MakeHit(const Xapian::MSetIterator& match, index::StoredBody body) {

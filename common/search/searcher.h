@@ -114,6 +114,11 @@ class Searcher {
   std::future<FacetCounts> StartCountingFacets(const SearchRequest& request,
                                                const Xapian::Query& query,
                                                SharedFacetCount& sharing);
+  // Appends the hits of `matches` to `hits`, ranked after `ranks_before`
+  // matches; snippets (when asked) show the terms `enquire` matched.
+  void AddHits(const Xapian::MSet& matches, Xapian::doccount ranks_before,
+               const Xapian::Enquire& enquire, const TermSet& query_terms, bool snippets,
+               std::vector<SearchHit>& hits);
   SearchHit MakeHit(const Xapian::MSetIterator& match, index::StoredBody body);
   // Highlights the hit's title and cuts its snippet; `terms_expected_in_body`
   // is the number of distinct query words (and person surnames) the
