@@ -142,7 +142,8 @@ std::optional<PageOfMatches> PageSplitter::Find(const Xapian::Database& db,
   std::sort(best.begin(), best.end(), RanksBefore);
   if (best.size() > wanted) best.resize(wanted);
   return PageOfMatches{PageAmong(enquire, query, best, offset, limit),
-                       estimates.get_matches_estimated(), estimates.get_matches_upper_bound(), {}, 0};
+                       estimates.get_matches_estimated(), estimates.get_matches_upper_bound(),
+                       {}, 0};
 }
 
 }  // namespace archivar::search
