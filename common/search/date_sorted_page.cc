@@ -40,15 +40,16 @@ Xapian::Query Window(const DateRanges& dates, bool newest_first, MonthSpan span,
   return dates.Between("", DayOfMonth(span.first + months - 1, RangeEnd::kHigh));
 }
 
-// The date-sorted page of the whole match.  Oldest first, Xapian would
-// sort the undated articles (no value) first: the dated matches are paged
-// first, then the undated ones.  Every match is counted (as a whole sort
-// counts them).
-PageOfMatches SortWhole(Xapian::Enquire& enquire, const ParsedQuery& parsed, bool newest_first,
+// The date-sorted page of the whole match.  Sorting oldest first by value,
+// Xapian would put the undated articles (no value) first: the dated
+// matches are paged first, then the undated ones.  Both parts are counted,
+// not estimated: Xapian's estimate of a query filtered by the date terms
+// can be several times the real count.
+PageOfMatches SortWhole(Xapian::Enquire& enquire, const ParsedQuery& parsed, DateOrder order,
                         Xapian::doccount offset, Xapian::doccount limit) {
   const Xapian::Query& query = parsed.query;
   const DateRanges& dates = *parsed.dates;
-  if (newest_first || !dates.HasUndated() || dates.FirstDay().empty()) {
+  if (order.newest_first || !order.by_value || !dates.HasUndated() || dates.FirstDay().empty()) {
     return FindWholePage(enquire, query, offset, limit);
   }
   Xapian::Query dated = dates.Between(dates.FirstDay(), "");
@@ -63,15 +64,20 @@ PageOfMatches SortWhole(Xapian::Enquire& enquire, const ParsedQuery& parsed, boo
   found.undated = enquire.get_mset(undated_offset, limit - found.page.size(), count_all);
   enquire.set_query(query);  // the terms of both parts, for get_matching_terms
   found.matches_estimated = found.dated_matches + found.undated.get_matches_estimated();
-  found.matches_upper_bound =
-      found.page.get_matches_upper_bound() + found.undated.get_matches_upper_bound();
+  found.matches_upper_bound = found.matches_estimated;
   return found;
 }
 
 }  // namespace
 
-void SortByDate(Xapian::Enquire& enquire, bool newest_first) {
-  enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/newest_first);
+void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, DateOrder order) {
+  if (order.by_value) {
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/order.newest_first);
+    return;
+  }
+  keys.add_value(schema::kDateSlot, order.newest_first,
+                 order.newest_first ? std::string() : std::string("99999999"));
+  enquire.set_sort_by_key_then_relevance(&keys, /*reverse=*/false);
 }
 
 PageOfMatches FindWholePage(Xapian::Enquire& enquire, const Xapian::Query& query,
@@ -82,21 +88,21 @@ PageOfMatches FindWholePage(Xapian::Enquire& enquire, const Xapian::Query& query
 }
 
 PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& parsed,
-                                 bool newest_first, Xapian::doccount offset,
+                                 DateOrder order, Xapian::doccount offset,
                                  Xapian::doccount limit,
                                  Xapian::doccount min_matches_for_window) {
   const Xapian::Query& query = parsed.query;
   const DateRanges& dates = *parsed.dates;
   if (limit == 0) return FindWholePage(enquire, query, offset, limit);  // estimates only
   if (!dates.UsesTerms() || dates.FirstDay().empty()) {
-    return SortWhole(enquire, parsed, newest_first, offset, limit);
+    return SortWhole(enquire, parsed, order, offset, limit);
   }
   MonthSpan span = SpanOfMatches(parsed);
   enquire.set_query(query);
   Xapian::MSet estimate = enquire.get_mset(0, 0);  // estimates only: matches nothing
   Xapian::doccount estimated = estimate.get_matches_estimated();
   if (estimated < min_matches_for_window || span.Months() < 2) {
-    return SortWhole(enquire, parsed, newest_first, offset, limit);
+    return SortWhole(enquire, parsed, order, offset, limit);
   }
   // A window expected to hold the page twice over, assuming the matches
   // spread evenly over the months; it grows fourfold while it falls short.
@@ -104,7 +110,7 @@ PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& pa
   for (int months = std::max(1, static_cast<int>(wanted * span.Months()) + 1);
        months < span.Months(); months *= 4) {
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Window(dates, newest_first, span, months)));
+                                    Window(dates, order.newest_first, span, months)));
     Xapian::MSet page = enquire.get_mset(offset, limit);
     // Every match inside the window sorts before every match outside it,
     // so a full page inside the window is the page of the whole match.
@@ -112,7 +118,7 @@ PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& pa
       return {page, estimated, estimate.get_matches_upper_bound(), {}, 0};
     }
   }
-  return SortWhole(enquire, parsed, newest_first, offset, limit);
+  return SortWhole(enquire, parsed, order, offset, limit);
 }
 
 }  // namespace archivar::search

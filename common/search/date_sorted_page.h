@@ -32,25 +32,33 @@ struct PageOfMatches {
 // Below this many estimated matches the whole match is sorted.
 inline constexpr Xapian::doccount kMinMatchesForDateWindow = 5'000;
 
-// Sets `enquire` to sort by the date value, newest or oldest first, equal
-// dates by relevance.  Undated articles (no value) sort last when newest
-// first but first when oldest first; FindDateSortedPage puts them last.
-// A value sort, not a KeyMaker, so that remote shards (remote_shards.h),
-// whose stock server runs no KeyMaker, sort the same.
-void SortByDate(Xapian::Enquire& enquire, bool newest_first);
+// A date order, and how an Enquire sorts by it.
+struct DateOrder {
+  bool newest_first = true;
+  // By the date value alone, as over remote shards (remote_shards.h), whose
+  // stock server runs no KeyMaker: undated articles (no value) then sort
+  // first when oldest first, and FindDateSortedPage asks for them after
+  // the dated ones, in a second match.
+  bool by_value = false;
+};
+
+// Sets `enquire` to sort in `order`, equal dates by relevance; by a key
+// that puts undated articles last either way unless `order.by_value`.
+// `keys` must outlive the searches.
+void SortByDate(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& keys, DateOrder order);
 
 // The matches `offset` to `offset + limit` of `query`, in the order
 // `enquire` ranks or sorts by, looking at the whole match.
 PageOfMatches FindWholePage(Xapian::Enquire& enquire, const Xapian::Query& query,
                             Xapian::doccount offset, Xapian::doccount limit);
 
-// The same page when `enquire` sorts by date (SortByDate with
-// `newest_first`), exactly as if every match had been sorted with the
-// undated articles last either way; the windows start at the --from/--to
-// end of `parsed` when it has one.  Leaves `enquire` set to a query with
-// the terms of `parsed.query` (for get_matching_terms).
+// The same page when `enquire` sorts by date (SortByDate with `order`),
+// exactly as if every match had been sorted with the undated articles last
+// either way; the windows start at the --from/--to end of `parsed` when it
+// has one.  Leaves `enquire` set to a query with the terms of
+// `parsed.query` (for get_matching_terms).
 PageOfMatches FindDateSortedPage(Xapian::Enquire& enquire, const ParsedQuery& parsed,
-                                 bool newest_first, Xapian::doccount offset,
+                                 DateOrder order, Xapian::doccount offset,
                                  Xapian::doccount limit,
                                  Xapian::doccount min_matches_for_window = kMinMatchesForDateWindow);
 

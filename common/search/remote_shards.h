@@ -3,7 +3,8 @@
 // Xapian's stock server runs only what it knows: no PostingSource, MatchSpy
 // or KeyMaker of Archivar's own.  So over remote shards the searcher counts
 // facets with Xapian::ValueCountMatchSpy (every match, without help from
-// the searching thread); it sorts by the date value everywhere
+// the searching thread) and sorts by the date value alone, asking for the
+// undated articles in a second match when oldest first
 // (date_sorted_page.h).
 #pragma once
 

@@ -195,9 +195,8 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   std::future<FacetCounts> counting = StartCountingFacets(request, parsed.query, sharing);
   WaitForTask counted_before_leaving(counting);
   Xapian::Enquire enquire(db_);
-  if (request.sort != SortOrder::kRelevance) {
-    SortByDate(enquire, request.sort == SortOrder::kNewest);
-  }
+  Xapian::MultiValueKeyMaker keys;
+  if (request.sort != SortOrder::kRelevance) SortByDate(enquire, keys, DateOrderOf(request));
   PageOfMatches found = FindPage(enquire, request, parsed, sharing);
   SearchResponse response;
   response.query = request.query;
@@ -232,7 +231,12 @@ PageOfMatches Searcher::FindPage(Xapian::Enquire& enquire, const SearchRequest& 
     }
     return FindWholePage(enquire, parsed.query, offset, limit);
   }
-  return FindDateSortedPage(enquire, parsed, request.sort == SortOrder::kNewest, offset, limit);
+  return FindDateSortedPage(enquire, parsed, DateOrderOf(request), offset, limit);
+}
+
+DateOrder Searcher::DateOrderOf(const SearchRequest& request) {
+  // Xapian's stock server runs no KeyMaker of ours: sort by the value.
+  return {request.sort == SortOrder::kNewest, /*by_value=*/OnRemoteShards()};
 }
 
 void Searcher::AddHits(const Xapian::MSet& matches, Xapian::doccount ranks_before,

@@ -108,6 +108,9 @@ class Searcher {
   // (split_page.h).
   PageOfMatches FindPage(Xapian::Enquire& enquire, const SearchRequest& request,
                          const ParsedQuery& parsed, SharedFacetCount& sharing);
+  // The date order a request sorted by date asks for, as this database
+  // can sort it.
+  DateOrder DateOrderOf(const SearchRequest& request);
   // Starts counting the facets the request asks for on facet_thread_
   // (FacetCounter), open to help through `sharing` (which must outlive the
   // count); an invalid future when it asks for none.
