@@ -22,9 +22,10 @@ struct PageOfMatches {
   // only of a window that held the page).
   Xapian::doccount matches_estimated = 0;
   Xapian::doccount matches_upper_bound = 0;
-  // Oldest first, when the page reaches past the last dated match: the
-  // undated matches that end it, ranked after the `dated_matches` dated
-  // ones (their MSet's ranks count from the first undated match).
+  // Oldest first by value (DateOrder::by_value), when the page reaches
+  // past the last dated match: the undated matches that end it, ranked
+  // after the `dated_matches` dated ones (their MSet's ranks count from
+  // the first undated match).
   Xapian::MSet undated;
   Xapian::doccount dated_matches = 0;
 };
