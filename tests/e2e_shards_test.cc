@@ -136,3 +136,27 @@ TEST_CASE("Shards searched as one, one served by xapian-tcpsrv, answer as one da
     CHECK(persons(shards) == whole);
   }
 }
+
+TEST_CASE("A remote shard nobody serves fails the search with its address and what to check") {
+  Workspace ws;
+  REQUIRE(ws.Index({ARCHIVAR_SOURCE_DIR "/corpus/regional.jsonl"}).status == 0);
+  std::string stub_line;
+  {
+    RemoteShard server(ws, ws.Db());
+    stub_line = server.StubLine();
+  }  // stopped: waits below until its port refuses
+  const std::string stub = ws.Path("gone.stub").string();
+  WriteFile(stub, stub_line);
+  REQUIRE(ws.Shell("for try in $(seq 50); do xapian-delve " + ShellQuote(stub) +
+                   " > /dev/null 2>&1 || exit 0; sleep 0.1; done; exit 1") == 0);
+  for (std::string mode : {"", "--batch"}) {
+    INFO("mode " << mode);
+    std::vector<std::string> args{"--db", stub, mode.empty() ? "Polizei" : mode};
+    Run run = ws.Exec(archivar::testing::SearchProgram(), args, "{\"query\": \"Polizei\"}\n");
+    CHECK(run.status == 2);
+    CHECK(run.err.find("NetworkError: ") != std::string::npos);
+    CHECK(run.err.find("at remote shard remote:tcp(127.0.0.1:") != std::string::npos);
+    CHECK(run.err.find("is xapian-tcpsrv running there") != std::string::npos);
+    CHECK(run.out.empty());
+  }
+}

@@ -1,6 +1,7 @@
 #include "app/batch_search.h"
 
 #include "app/exit_code.h"
+#include "app/xapian_error.h"
 #include "render/renderers.h"
 
 #include <nlohmann/json.hpp>
@@ -181,7 +182,7 @@ int RunBatchSearch(const SearchOptions& options, const persons::AliasTable& alia
         if (response) answer = AnswerLine(qid, response.value(), took.count());
         else error = response.error();
       } catch (const Xapian::Error& e) {
-        error = e.get_type() + std::string(": ") + e.get_msg();
+        error = DescribeXapianError(e);
       }
     }
     if (!error.empty()) {

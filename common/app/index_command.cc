@@ -4,6 +4,7 @@
 #include "app/exit_code.h"
 #include "app/interrupt.h"
 #include "app/progress_meter.h"
+#include "app/xapian_error.h"
 #include "formats/article_reader.h"
 #include "index/compaction.h"
 #include "index/index_writer.h"
@@ -169,16 +170,6 @@ index::ShardedBuild::Options ShardOptions(const IndexOptions& options) {
       std::max<std::size_t>(1, threads / shard_options.shards - 1);
   shard_options.batch_size = options.batch_size;
   return shard_options;
-}
-
-// "…: Permission denied" when Xapian knows the system's reason.
-std::string WithReason(const Xapian::Error& e) {
-  const char* reason = e.get_error_string();
-  std::string message = e.get_msg();
-  if (reason != nullptr && *reason != '\0' && message.find(reason) == std::string::npos) {
-    message += std::string(" (") + reason + ")";
-  }
-  return message;
 }
 
 index::IndexingPipeline::OnWritten CountWritten(IndexCounts& counts, ProgressMeter& meter) {

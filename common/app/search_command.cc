@@ -3,6 +3,7 @@
 #include "analysis/analyzer.h"
 #include "app/batch_search.h"
 #include "app/exit_code.h"
+#include "app/xapian_error.h"
 #include "render/renderers.h"
 
 #include <nlohmann/json.hpp>
@@ -126,7 +127,7 @@ int RunSearch(const SearchOptions& options, std::istream& in, std::ostream& out,
     err << MissingDatabaseMessage(options.db_path) << " (" << e.get_msg() << ")\n";
     return kExitFatal;
   } catch (const Xapian::Error& e) {
-    err << "archivar-search: " << e.get_type() << ": " << e.get_msg() << "\n";
+    err << "archivar-search: " << DescribeXapianError(e) << "\n";
     return kExitFatal;
   }
 }
