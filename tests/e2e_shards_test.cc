@@ -23,14 +23,32 @@ using archivar::testing::WriteFile;
 // lifetime of the object.
 class RemoteShard {
  public:
-  RemoteShard(const Workspace& ws, const std::string& db) : ws_(ws) {
-    std::string dir = ShellQuote(ws.Path("").string());
-    // Tries random ports until the server answers xapian-delve.
-    int status = ws.Shell(
-        "cd " + dir + " && for port in $(shuf -i 20000-60000 -n 20); do\n"
+  RemoteShard(const Workspace& ws, const std::string& db) : ws_(ws), db_(db) {
+    Start("$(shuf -i 20000-60000 -n 20)");  // random ports until one is free
+  }
+  ~RemoteShard() { Stop(); }
+  RemoteShard(const RemoteShard&) = delete;
+  RemoteShard& operator=(const RemoteShard&) = delete;
+
+  // The stub file line that opens the remote shard.
+  std::string StubLine() const { return "remote 127.0.0.1:" + std::to_string(port_) + "\n"; }
+
+  // Stops the server and starts another on the same port, as when the
+  // shard's machine restarts.
+  void Restart() {
+    Stop();
+    Start(std::to_string(port_));
+  }
+
+ private:
+  // Starts the server on the first of `ports` (a shell word list) where it
+  // answers xapian-delve.
+  void Start(const std::string& ports) {
+    int status = ws_.Shell(
+        "cd " + ShellQuote(ws_.Path("").string()) + " && for port in " + ports + "; do\n"
         // Its own session: on SIGTERM xapian-tcpsrv signals its whole
         // process group, which would otherwise hold this test.
-        "  setsid xapian-tcpsrv --quiet --port $port " + ShellQuote(db) + " > tcpsrv.log 2>&1 &\n"
+        "  setsid xapian-tcpsrv --quiet --port $port " + ShellQuote(db_) + " > tcpsrv.log 2>&1 &\n"
         "  pid=$!\n"
         "  for try in $(seq 50); do\n"
         "    printf 'remote 127.0.0.1:%s\\n' $port > probe.stub\n"
@@ -41,22 +59,24 @@ class RemoteShard {
         "  kill $pid 2> /dev/null\n"
         "done\n"
         "exit 1\n");
-    std::ifstream server(ws.Path("server"));
+    std::ifstream server(ws_.Path("server"));
     if (status != 0 || !(server >> port_ >> pid_)) {
-      FAIL("xapian-tcpsrv did not start: " << ReadFileOrEmpty(ws.Path("tcpsrv.log")));
+      FAIL("xapian-tcpsrv did not start: " << ReadFileOrEmpty(ws_.Path("tcpsrv.log")));
     }
   }
-  ~RemoteShard() {
-    if (pid_ > 0) ws_.Shell("kill " + std::to_string(pid_));
+
+  // Stops the server and waits until its port refuses connections.
+  void Stop() {
+    if (pid_ <= 0) return;
+    ws_.Shell("cd " + ShellQuote(ws_.Path("").string()) + " && kill " + std::to_string(pid_) +
+              " && printf 'remote 127.0.0.1:%s\\n' " + std::to_string(port_) + " > probe.stub"
+              " && for try in $(seq 50); do"
+              " xapian-delve probe.stub > /dev/null 2>&1 || exit 0; sleep 0.1; done");
+    pid_ = 0;
   }
-  RemoteShard(const RemoteShard&) = delete;
-  RemoteShard& operator=(const RemoteShard&) = delete;
 
-  // The stub file line that opens the remote shard.
-  std::string StubLine() const { return "remote 127.0.0.1:" + std::to_string(port_) + "\n"; }
-
- private:
   const Workspace& ws_;
+  std::string db_;
   int port_ = 0;
   int pid_ = 0;
 };
@@ -144,11 +164,9 @@ TEST_CASE("A remote shard nobody serves fails the search with its address and wh
   {
     RemoteShard server(ws, ws.Db());
     stub_line = server.StubLine();
-  }  // stopped: waits below until its port refuses
+  }  // stopped, and gone
   const std::string stub = ws.Path("gone.stub").string();
   WriteFile(stub, stub_line);
-  REQUIRE(ws.Shell("for try in $(seq 50); do xapian-delve " + ShellQuote(stub) +
-                   " > /dev/null 2>&1 || exit 0; sleep 0.1; done; exit 1") == 0);
   for (std::string mode : {"", "--batch"}) {
     INFO("mode " << mode);
     std::vector<std::string> args{"--db", stub, mode.empty() ? "Polizei" : mode};
@@ -159,4 +177,43 @@ TEST_CASE("A remote shard nobody serves fails the search with its address and wh
     CHECK(run.err.find("is xapian-tcpsrv running there") != std::string::npos);
     CHECK(run.out.empty());
   }
+}
+
+TEST_CASE("A long --batch searches on after the server of a remote shard restarted") {
+  Workspace ws;
+  REQUIRE(ws.Index({ARCHIVAR_SOURCE_DIR "/corpus/regional.jsonl"}).status == 0);
+  RemoteShard server(ws, ws.Db());
+  const std::string stub = ws.Path("remote.stub").string();
+  WriteFile(stub, server.StubLine());
+  // The batch reads its requests from a FIFO that a sleeping writer holds
+  // open, so that requests can be sent one at a time.
+  const std::string dir = "cd " + ShellQuote(ws.Path("").string()) + " && ";
+  REQUIRE(ws.Shell(dir + "mkfifo requests && (sleep 60 > requests 2> /dev/null & echo $! > holder)"
+                   " && (" + ShellQuote(archivar::testing::SearchProgram()) + " --db " +
+                   ShellQuote(stub) + " --batch --limit 1 --no-snippets < requests > answers"
+                   " 2> errors & echo $! > searcher)") == 0);
+  // Sends request `qid` and waits for its answer line.
+  auto ask = [&](int qid) {
+    std::string n = std::to_string(qid);
+    return ws.Shell(dir + "echo '{\"qid\": " + n + ", \"query\": \"Hochwasser\"}' > requests"
+                    " && for try in $(seq 100); do [ $(wc -l < answers) -ge " + n +
+                    " ] && exit 0; sleep 0.1; done; exit 1");
+  };
+  int first = ask(1);
+  server.Restart();  // the batch's connection to it is broken now
+  int second = ask(2);
+  ws.Shell(dir + "kill $(cat holder); for try in $(seq 50); do"
+           " kill -0 $(cat searcher) 2> /dev/null || exit 0; sleep 0.1; done");
+  REQUIRE(first == 0);
+  REQUIRE(second == 0);
+  std::ifstream answers(ws.Path("answers"));
+  std::string line;
+  for (int qid = 1; std::getline(answers, line); ++qid) {
+    json answer = json::parse(line);
+    INFO(line);
+    CHECK(answer["qid"] == qid);
+    CHECK(!answer.contains("error"));
+    CHECK(answer["results"].size() == 1);
+  }
+  CHECK(ReadFileOrEmpty(ws.Path("errors")).empty());
 }

@@ -114,7 +114,8 @@ std::string ErrorLine(const json& qid, const std::string& message) {
 }
 
 // The searcher of a long batch, reopened when the database has a newer
-// revision (checked between requests, at most once per interval).
+// revision (checked between requests, at most once per interval), and
+// opened afresh when the connection to a remote shard broke.
 class FreshSearcher {
  public:
   FreshSearcher(const std::string& db_path, const persons::AliasTable& aliases)
@@ -122,6 +123,23 @@ class FreshSearcher {
     Open();
   }
 
+  // Runs `search(searcher)`.  A remote shard's connection that broke (its
+  // server restarted) is not mended by Xapian: on a NetworkError the
+  // database is opened afresh and `search` runs once more; a second
+  // failure is thrown.
+  template <typename Search>
+  auto Run(const Search& search) {
+    try {
+      return search(Get());
+    } catch (const Xapian::NetworkError&) {
+      watch_ = Xapian::Database(db_path_);
+      checked_ = Clock::now();
+      Open();
+      return search(*searcher_);
+    }
+  }
+
+ private:
   search::Searcher& Get() {
     if (Clock::now() - checked_ >= kReopenCheckInterval) {
       checked_ = Clock::now();
@@ -130,7 +148,6 @@ class FreshSearcher {
     return *searcher_;
   }
 
- private:
   // A batch answers many queries: facet values are worth keeping in memory.
   void Open() {
     searcher_ = std::make_unique<search::Searcher>(db_path_, aliases_);
@@ -175,9 +192,11 @@ int RunBatchSearch(const SearchOptions& options, const persons::AliasTable& alia
       error = request.error();
     } else {
       try {
-        search::Searcher& current = searcher.Get();
-        auto start = Clock::now();
-        auto response = current.Search(request.value());
+        Clock::time_point start;
+        auto response = searcher.Run([&](search::Searcher& current) {
+          start = Clock::now();
+          return current.Search(request.value());
+        });
         std::chrono::duration<double, std::milli> took = Clock::now() - start;
         if (response) answer = AnswerLine(qid, response.value(), took.count());
         else error = response.error();
