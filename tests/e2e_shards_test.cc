@@ -195,7 +195,9 @@ TEST_CASE("A long --batch searches on after the server of a remote shard restart
   // Sends request `qid` and waits for its answer line.
   auto ask = [&](int qid) {
     std::string n = std::to_string(qid);
-    return ws.Shell(dir + "echo '{\"qid\": " + n + ", \"query\": \"Hochwasser\"}' > requests"
+    WriteFile(ws.Path("request").string(), "{\"qid\": " + n + ", \"query\": \"Hochwasser\"}\n");
+    // (`timeout`: writing to a FIFO nobody reads would wait for ever.)
+    return ws.Shell(dir + "timeout 10 sh -c 'cat request > requests'"
                     " && for try in $(seq 100); do [ $(wc -l < answers) -ge " + n +
                     " ] && exit 0; sleep 0.1; done; exit 1");
   };
