@@ -115,7 +115,7 @@ std::string ErrorLine(const json& qid, const std::string& message) {
 
 // The searcher of a long batch, reopened when the database has a newer
 // revision (checked between requests, at most once per interval), and
-// opened afresh when the connection to a remote shard broke.
+// opened afresh from its path when its handle lost the database.
 class FreshSearcher {
  public:
   FreshSearcher(const std::string& db_path, const persons::AliasTable& aliases)
@@ -123,23 +123,30 @@ class FreshSearcher {
     Open();
   }
 
-  // Runs `search(searcher)`.  A remote shard's connection that broke (its
-  // server restarted) is not mended by Xapian: on a NetworkError the
-  // database is opened afresh and `search` runs once more; a second
-  // failure is thrown.
+  // Runs `search(searcher)`.  Two losses Xapian's reopen() does not mend:
+  // the connection to a remote shard broke (its server restarted:
+  // NetworkError), or the database moved (a replica after a full copy, a
+  // stub file pointed elsewhere: DatabaseOpeningError).  Then the
+  // database is opened afresh from its path and `search` runs once more;
+  // a second failure is thrown.
   template <typename Search>
   auto Run(const Search& search) {
     try {
       return search(Get());
     } catch (const Xapian::NetworkError&) {
-      watch_ = Xapian::Database(db_path_);
-      checked_ = Clock::now();
-      Open();
-      return search(*searcher_);
+    } catch (const Xapian::DatabaseOpeningError&) {
     }
+    OpenAfresh();
+    return search(*searcher_);
   }
 
  private:
+  void OpenAfresh() {
+    watch_ = Xapian::Database(db_path_);
+    checked_ = Clock::now();
+    Open();
+  }
+
   search::Searcher& Get() {
     if (Clock::now() - checked_ >= kReopenCheckInterval) {
       checked_ = Clock::now();
