@@ -1,6 +1,9 @@
-// End-to-end: an archive split into shards, one of them served by
-// xapian-tcpsrv, searched as one through a Xapian stub file — what
-// archivar-search finds there is what it finds in one database.
+// End-to-end, beyond one database: an archive split into shards, one of
+// them served by xapian-tcpsrv, searched as one through a Xapian stub
+// file — what archivar-search finds there is what it finds in one
+// database; a shard that cannot be reached, a server that restarts under
+// a long --batch, a database that moves under it; a replica kept by
+// Xapian's replication.
 #include "process_support.h"
 
 #include <catch2/catch.hpp>
