@@ -119,8 +119,8 @@ std::string ErrorLine(const json& qid, const std::string& message) {
 class FreshSearcher {
  public:
   FreshSearcher(const std::string& db_path, const persons::AliasTable& aliases)
-      : db_path_(db_path), aliases_(aliases), watch_(db_path), checked_(Clock::now()) {
-    Open();
+      : db_path_(db_path), aliases_(aliases) {
+    OpenAfresh();
   }
 
   // Runs `search(searcher)`.  Two losses Xapian's reopen() does not mend:
@@ -141,6 +141,8 @@ class FreshSearcher {
   }
 
  private:
+  // Opens the database from its path: the handle that watches for new
+  // revisions and the searcher.
   void OpenAfresh() {
     watch_ = Xapian::Database(db_path_);
     checked_ = Clock::now();
