@@ -7,6 +7,7 @@ PACKAGES=(
   g++ cmake make pkg-config     # toolchain
   libxapian-dev xapian-tools    # storage and ranking engine (+ xapian-delve, xapian-compact)
   libstemmer-dev                # Snowball German stemmer
+  libjemalloc-dev               # the programs' allocator (ARCHIVAR_JEMALLOC)
   libicu-dev                    # Unicode normalisation and case folding
   zlib1g-dev                    # .jsonl.gz input
   nlohmann-json3-dev            # JSON Lines input, --json output

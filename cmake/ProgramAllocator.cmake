@@ -1,0 +1,23 @@
+# archivar::program_allocator — what the two programs link to replace the
+# C library's malloc: jemalloc (libjemalloc-dev) when ARCHIVAR_JEMALLOC is
+# on, nothing otherwise.
+#
+# Why: the indexer allocates on its analysis threads and frees on the
+# writer thread and back (documents, Xapian's inverter), where glibc's
+# malloc spends its time consolidating and locking; with jemalloc a bulk
+# build of 100,000 articles took about 57 s instead of 74 s (bench/README.md,
+# "Indexing with jemalloc").  The common library and the unit tests keep
+# the C library's malloc: only the programs choose their allocator.
+add_library(archivar_program_allocator INTERFACE)
+add_library(archivar::program_allocator ALIAS archivar_program_allocator)
+if(ARCHIVAR_JEMALLOC)
+  pkg_check_modules(JEMALLOC IMPORTED_TARGET jemalloc)
+  if(NOT JEMALLOC_FOUND)
+    message(FATAL_ERROR "jemalloc not found: install libjemalloc-dev (bash .ci/install-deps.sh), "
+                        "or configure with -DARCHIVAR_JEMALLOC=OFF to keep the C library's malloc")
+  endif()
+  # --no-as-needed: the programs never name a jemalloc symbol themselves;
+  # the library must stay linked so that its malloc comes before libc's.
+  target_link_libraries(archivar_program_allocator INTERFACE
+                        "-Wl,--push-state,--no-as-needed" PkgConfig::JEMALLOC "-Wl,--pop-state")
+endif()
