@@ -4,9 +4,8 @@
 #
 # Why: the indexer allocates on its analysis threads and frees on the
 # writer thread and back (documents, Xapian's inverter), where glibc's
-# malloc spends its time consolidating and locking; with jemalloc a bulk
-# build of 100,000 articles took about 57 s instead of 74 s (bench/README.md,
-# "Indexing with jemalloc").  The common library and the unit tests keep
+# malloc spent 15-19 % of each thread's time; with jemalloc a bulk build of
+# 100,000 articles took about 58 s instead of 75 s (README.md, "Speed").  The common library and the unit tests keep
 # the C library's malloc: only the programs choose their allocator.
 add_library(archivar_program_allocator INTERFACE)
 add_library(archivar::program_allocator ALIAS archivar_program_allocator)
