@@ -2,11 +2,12 @@
 # C library's malloc: jemalloc (libjemalloc-dev) when ARCHIVAR_JEMALLOC is
 # on, nothing otherwise.
 #
-# Why: the indexer allocates on its analysis threads and frees on the
-# writer thread and back (documents, Xapian's inverter), where glibc's
-# malloc spent 15-19 % of each thread's time; with jemalloc a bulk build of
-# 100,000 articles took about 58 s instead of 75 s (README.md, "Speed").  The common library and the unit tests keep
-# the C library's malloc: only the programs choose their allocator.
+# Why: the indexer's threads allocate and free many small blocks (Xapian's
+# inverter, term strings), where glibc's malloc spent 15-19 % of each
+# thread's time; with jemalloc a bulk build of 100,000 articles took about
+# 58 s instead of 75 s (README.md, "Speed"). The common library and the
+# unit tests keep the C library's malloc: only the programs choose their
+# allocator.
 add_library(archivar_program_allocator INTERFACE)
 add_library(archivar::program_allocator ALIAS archivar_program_allocator)
 if(ARCHIVAR_JEMALLOC)
