@@ -46,13 +46,11 @@ class LocalServer {
   }
 
  private:
-  std::string InDir() const { return "cd " + ShellQuote(ws_.Path("").string()) + " && "; }
-
   // Starts the server on the first of `ports` (a shell word list) where
   // the probe succeeds.
   void Start(const std::string& ports) {
     int status = ws_.Shell(
-        InDir() + "for port in " + ports + "; do\n"
+        "for port in " + ports + "; do\n"
         // Its own session: on SIGTERM xapian-tcpsrv signals its whole
         // process group, which would otherwise hold this test.
         "  setsid " + command_ + " > " + name_ + ".log 2>&1 &\n"
@@ -74,7 +72,7 @@ class LocalServer {
   // Stops the server and waits until the probe fails (its port refuses).
   void Stop() {
     if (pid_ <= 0) return;
-    ws_.Shell(InDir() + "kill " + std::to_string(pid_) + " && port=" + std::to_string(port_) +
+    ws_.Shell("kill " + std::to_string(pid_) + " && port=" + std::to_string(port_) +
               " && for try in $(seq 50); do " + probe_ +
               " > /dev/null 2>&1 || exit 0; sleep 0.1; done");
     pid_ = 0;
@@ -124,8 +122,8 @@ std::vector<std::string> Dates(const json& response, bool undated = true) {
 class BatchThroughFifo {
  public:
   BatchThroughFifo(const Workspace& ws, const std::string& db)
-      : ws_(ws), dir_("cd " + ShellQuote(ws.Path("").string()) + " && ") {
-    started_ = ws.Shell(dir_ + "mkfifo requests && (sleep 60 > requests 2> /dev/null &"
+      : ws_(ws) {
+    started_ = ws.Shell("mkfifo requests && (sleep 60 > requests 2> /dev/null &"
                         " echo $! > holder) && (" +
                         ShellQuote(archivar::testing::SearchProgram()) + " --db " +
                         ShellQuote(db) + " --batch --limit 1 --no-snippets < requests"
@@ -141,7 +139,7 @@ class BatchThroughFifo {
     WriteFile(ws_.Path("request").string(),
               json{{"qid", qid}, {"query", query}}.dump() + "\n");
     // (`timeout`: writing to a FIFO nobody reads would wait for ever.)
-    int status = ws_.Shell(dir_ + "timeout 10 sh -c 'cat request > requests'"
+    int status = ws_.Shell("timeout 10 sh -c 'cat request > requests'"
                            " && for try in $(seq 100); do [ $(wc -l < answers) -ge " +
                            std::to_string(qid) + " ] && exit 0; sleep 0.1; done; exit 1");
     if (!started_ || status != 0) return json();
@@ -158,13 +156,12 @@ class BatchThroughFifo {
   // Ends the batch: the FIFO's writer goes, the batch reads its end.
   void Finish() {
     // (Gone, or a zombie nobody reaps in a container: state Z.)
-    ws_.Shell(dir_ + "kill $(cat holder) 2> /dev/null; for try in $(seq 50); do"
+    ws_.Shell("kill $(cat holder) 2> /dev/null; for try in $(seq 50); do"
               " state=$(awk '{print $3}' /proc/$(cat searcher)/stat 2> /dev/null);"
               " [ -z \"$state\" ] || [ \"$state\" = Z ] && exit 0; sleep 0.1; done");
   }
 
   const Workspace& ws_;
-  std::string dir_;
   bool started_ = false;
 };
 

@@ -141,7 +141,7 @@ std::vector<std::string> Workspace::Ids(std::vector<std::string> args) const {
 
 int Workspace::Shell(const std::string& script) const {
   WriteFile(Path("script.sh").string(), script);
-  int raw = std::system(("bash " + ShellQuote(Path("script.sh").string())).c_str());
+  int raw = std::system(("cd " + ShellQuote(Path("").string()) + " && bash script.sh").c_str());
   return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
 }
 

@@ -59,8 +59,8 @@ class Workspace {
   // when the search fails.
   std::vector<std::string> Ids(std::vector<std::string> args) const;
 
-  // Runs a bash script (its output goes to the test's own output unless
-  // it redirects it); returns its exit status.
+  // Runs a bash script in the workspace's directory (its output goes to
+  // the test's own output unless it redirects it); returns its exit status.
   int Shell(const std::string& script) const;
 
   // Opens the database (read-only) and counts its articles.
