@@ -119,6 +119,21 @@ def batch_latencies(cmd, queries_path, passes, field, scale, extra=None):
     return [a[field] * scale for a in measured], answers[-len(lines):]
 
 
+def paired_latencies(first, second, passes):
+    """Latencies of two batch searches measured in alternation: `passes`
+    rounds, each one process of `first` then one of `second` (each with
+    its own warm-up pass), so that a slow stretch of the machine falls on
+    both sides alike.  `first` and `second` are the argument tuples of
+    batch_latencies with one pass; returns both lists of times in ms and
+    the answers of the last round of `first`."""
+    first_times, second_times = [], []
+    for _ in range(passes):
+        times, answers = batch_latencies(*first)
+        first_times += times
+        second_times += batch_latencies(*second)[0]
+    return first_times, second_times, answers
+
+
 def startup_ms(cmd, runs):
     """Median wall time of `runs` processes (after 3 not counted)."""
     times = []
@@ -219,8 +234,23 @@ def measure(size, args, work):
 
     # Latency inside the processes, over warm caches.
     log(f"[{size:,}] searching")
-    mixed, answers = batch_latencies([search_bin, "--db", adb, "--batch", "--limit", str(LIMIT)],
-                                     args.mixed, args.passes, "took_ms", 1.0)
+    # Two fair pairs, each measured in alternation.  Results pages:
+    # Archivar's snippets against the textbook MSet::snippet() of each
+    # hit's stored body (without the recipe's stored text, Archivar alone).
+    # Id lists: Archivar without snippets against the textbook search
+    # reading each hit's id from the same stored text.
+    search = [search_bin, "--db", adb, "--batch", "--limit", str(LIMIT)]
+    baseline_db = db_text if with_text else db
+    if with_text:
+        mixed, shown, answers = paired_latencies(
+            (search, args.mixed, 1, "took_ms", 1.0),
+            ([baseline, "batch", "--stop-words", "--show", "--limit", str(LIMIT), baseline_db],
+             args.keywords, 1, "took_us", 0.001),
+            args.passes)
+        row["baseline_show_p50_ms"] = percentile(shown, 50)
+        row["baseline_show_p99_ms"] = percentile(shown, 99)
+    else:
+        mixed, answers = batch_latencies(search, args.mixed, args.passes, "took_ms", 1.0)
     no_hits = [a["qid"] for a in answers if a["total"] == 0]
     if no_hits:
         log(f"[{size:,}] note: mixed queries without results: {', '.join(no_hits)}")
@@ -228,29 +258,19 @@ def measure(size, args, work):
     row["_slowest"] = [(a["qid"], a["query"], a["took_ms"]) for a in slowest]
     row["archivar_p50_ms"] = percentile(mixed, 50)
     row["archivar_p99_ms"] = percentile(mixed, 99)
-    keywords, _ = batch_latencies([search_bin, "--db", adb, "--batch", "--limit", str(LIMIT)],
-                                  args.keywords, args.passes, "took_ms", 1.0)
+    keywords, _ = batch_latencies(search, args.keywords, args.passes, "took_ms", 1.0)
     row["archivar_kw_p50_ms"] = percentile(keywords, 50)
     row["archivar_kw_p99_ms"] = percentile(keywords, 99)
-    # Two fair pairs.  Id lists: Archivar without snippets against the
-    # textbook search reading each hit's id from the same stored text.
-    # Results pages: Archivar's snippets against the textbook
-    # MSet::snippet() of each hit's stored body.
-    ids, _ = batch_latencies([search_bin, "--db", adb, "--batch", "--limit", str(LIMIT)],
-                             args.mixed, args.passes, "took_ms", 1.0, {"snippets": False})
+    ids, plain, _ = paired_latencies(
+        (search, args.mixed, 1, "took_ms", 1.0, {"snippets": False}),
+        ([baseline, "batch", "--stop-words", "--limit", str(LIMIT), baseline_db],
+         args.keywords, 1, "took_us", 0.001),
+        args.passes)
     row["archivar_ids_p50_ms"] = percentile(ids, 50)
     row["archivar_ids_p99_ms"] = percentile(ids, 99)
-    plain, _ = batch_latencies(
-        [baseline, "batch", "--stop-words", "--limit", str(LIMIT), db_text if with_text else db],
-        args.keywords, args.passes, "took_us", 0.001)
     row["baseline_p50_ms"] = percentile(plain, 50)
     row["baseline_p99_ms"] = percentile(plain, 99)
     if with_text:
-        shown, _ = batch_latencies(
-            [baseline, "batch", "--stop-words", "--show", "--limit", str(LIMIT), db_text],
-            args.keywords, args.passes, "took_us", 0.001)
-        row["baseline_show_p50_ms"] = percentile(shown, 50)
-        row["baseline_show_p99_ms"] = percentile(shown, 99)
         shutil.rmtree(db_text)
 
     log(f"[{size:,}] start-up ({args.startup_runs} runs each)")
