@@ -32,6 +32,12 @@ inline constexpr std::string_view kFullNameBySurnamePrefix = "XF";
 inline constexpr std::string_view kYearTermPrefix = "XDY";
 inline constexpr std::string_view kMonthTermPrefix = "XDM";
 inline constexpr std::string_view kDayTermPrefix = "XDD";
+// Every article's sample bucket, XB<0..kSampleBuckets-1>, from a hash of
+// its id (index/sample_buckets.h): the articles of a few buckets are an
+// even sample that a plain term filter picks, which Xapian's stock remote
+// server can run, so facets over remote shards can count a sample too.
+inline constexpr std::string_view kSampleBucketPrefix = "XB";
+inline constexpr unsigned kSampleBuckets = 64;
 
 // --- Value slots ---------------------------------------------------------
 // Date as "YYYYMMDD" (empty when the article has no date): sorting by date,
@@ -64,7 +70,7 @@ inline constexpr Xapian::valueno kBodySlot = 8;
 // Changes whenever the analysis changes what terms an article gets (or the
 // way it is stored), so that re-indexing an unchanged article after an
 // upgrade still rewrites it.
-inline constexpr std::string_view kAnalysisVersion = "german-7-body-value";
+inline constexpr std::string_view kAnalysisVersion = "german-8-sample-bucket";
 
 // The facets users may ask for (--facet NAME) and the slot of each.
 struct FacetField {

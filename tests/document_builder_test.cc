@@ -1,6 +1,7 @@
 // index/document_builder.h: an article as a Xapian document.
 #include "index/document_builder.h"
 
+#include "index/sample_buckets.h"
 #include "index/stored_article.h"
 #include "schema.h"
 #include "test_support.h"
@@ -49,11 +50,13 @@ TEST_CASE("DocumentBuilder writes id, weighted title, body, prefixed fields, dat
   // S; the body starts 100 positions after the last title word (2 + 100);
   // "haus" occurs in both (4 + 1); the id term is boolean (wdf 0); author,
   // source and category words are under A, XS and XC; the date is a day,
-  // a month and a year term (boolean).
+  // a month and a year term (boolean); the article's sample bucket is one
+  // more boolean term.
   CHECK(DescribeDocument(doc) ==
-        "Aanna:1 Aschmidt:1 Qa1:0 Shaus:1 Sneu:1 XCpolit:1 XDD20230912:0 XDM202309:0 XDY2023:0 "
-        "XSblatt:1 XStag:1 XStagesblatt:1 "
-        "brenn:1[103] haus:5[2,102] neu:4[1]");
+        "Aanna:1 Aschmidt:1 Qa1:0 Shaus:1 Sneu:1 " + SampleBucketTerm(SampleBucketOf("a1")) +
+            ":0 XCpolit:1 XDD20230912:0 XDM202309:0 XDY2023:0 "
+            "XSblatt:1 XStag:1 XStagesblatt:1 "
+            "brenn:1[103] haus:5[2,102] neu:4[1]");
   CHECK(doc.get_value(schema::kDateSlot) == "20230912");
   CHECK(DecodeStoredArticle(doc.get_value(schema::kHeaderSlot)).id == "a1");
   CHECK(DecodeStoredArticle(doc.get_value(schema::kHeaderSlot)).body.empty());
@@ -81,7 +84,8 @@ TEST_CASE("DocumentBuilder skips terms over the 240-byte limit, prefix included"
   persons::PersonRecognizer recognizer;
   Xapian::Document doc = DocumentBuilder(analyzer, recognizer).Build(
       MakeArticle("a", word240, "Text " + word241 + " Text."));
-  CHECK(DescribeDocument(doc) == "Qa:0 text:2[101,103] " + word240 + ":4[1]");
+  CHECK(DescribeDocument(doc) == "Qa:0 " + SampleBucketTerm(SampleBucketOf("a")) +
+                                     ":0 text:2[101,103] " + word240 + ":4[1]");
 }
 
 TEST_CASE("A 300-byte word does not break indexing into an on-disk database") {
@@ -96,7 +100,9 @@ TEST_CASE("A 300-byte word does not break indexing into an on-disk database") {
   REQUIRE(db.get_doccount() == 1);
   Xapian::Document doc = db.get_document(*db.postlist_begin(IdTerm("lang")));
   // Title: titel@1, the long word @2 (skipped); body from 2 + 100.
-  CHECK(DescribeDocument(doc) == "Qlang:0 Stitel:1 XDD20230912:0 XDM202309:0 XDY2023:0 anfang:1[102] end:1[104] titel:4[1]");
+  CHECK(DescribeDocument(doc) == "Qlang:0 Stitel:1 " + SampleBucketTerm(SampleBucketOf("lang")) +
+                                     ":0 XDD20230912:0 XDM202309:0 XDY2023:0 anfang:1[102] "
+                                     "end:1[104] titel:4[1]");
 }
 
 }  // namespace

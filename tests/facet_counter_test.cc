@@ -1,7 +1,10 @@
-// search/facet_counter.h: facet counts shared by two threads, and the
-// document sample (facets.h) alone and over shared blocks of ids.
+// search/facet_counter.h: facet counts shared by two threads, the
+// document sample (facets.h) alone and over shared blocks of ids, and the
+// bucket sample of counts over remote shards.
 #include "search/facet_counter.h"
 
+#include "index/sample_buckets.h"
+#include "schema.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
@@ -9,6 +12,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -146,6 +151,101 @@ TEST_CASE("A helper shares a facet count and the counts stay those of one thread
     CHECK(Describe(counts) == expected);
   }
   CHECK(helped == 3);  // the helper joined (and the counts above were merged)
+}
+
+TEST_CASE("BucketSampleStep rounds down to a power of two that divides the buckets") {
+  CHECK(BucketSampleStep(1) == 1);
+  CHECK(BucketSampleStep(kMinBucketSampleStep - 1) == 1);
+  CHECK(BucketSampleStep(kMinBucketSampleStep) == kMinBucketSampleStep);
+  CHECK(BucketSampleStep(10) == 8);
+  CHECK(BucketSampleStep(16) == 16);
+  CHECK(BucketSampleStep(1'000) == schema::kSampleBuckets);
+}
+
+// A stub file in `dir` that opens the databases `dbs` as shards of one,
+// each "remote" through xapian-progsrv (Xapian's stock server on a pipe,
+// as xapian-tcpsrv is on a port) or local; returns its path.
+std::string StubFile(const TempDir& dir, const std::vector<std::pair<std::string, bool>>& dbs) {
+  std::string path = dir.Path("shards.stub");
+  std::ofstream stub(path);
+  for (const auto& [db, remote] : dbs) stub << (remote ? "remote :xapian-progsrv " : "auto ") << db << "\n";
+  return path;
+}
+
+// Articles a0, a1, ... of the years 2010 to 2013 in turn, each with the
+// word "Bericht".
+std::vector<Article> ReportsOfFourYears(int count) {
+  std::vector<Article> articles;
+  for (int i = 0; i < count; ++i) {
+    articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein neuer Bericht.",
+                                   std::to_string(2010 + i % 4) + "-05-01"));
+  }
+  return articles;
+}
+
+TEST_CASE("Over a remote shard, a large count is taken among a few sample buckets and scaled") {
+  TempDir dir;
+  const std::vector<Article> articles = ReportsOfFourYears(3'000);
+  testing::BuildDatabase(dir.Path("db"), articles, 1'000);
+  REQUIRE(HasSampleBuckets(Xapian::Database(dir.Path("db"))));
+  FacetCounter counter(StubFile(dir, {{dir.Path("db"), true}}));
+  FacetsWanted wanted{{"year"}};
+
+  SECTION("beyond the exact count: the first eighth of the buckets, counts times 8") {
+    wanted.exact_matches = 300;  // SampleStep 10, so a bucket sample of step 8
+    Xapian::doccount sampled = 0;
+    std::map<std::string, Xapian::doccount> sampled_by_year;
+    for (const Article& article : articles) {
+      if (index::SampleBucketOf(article.id) < schema::kSampleBuckets / 8) {
+        ++sampled;
+        ++sampled_by_year[article.date.substr(0, 4)];
+      }
+    }
+    FacetCounts counts = counter.Count(Xapian::Query("bericht"), wanted);
+    INFO(Describe(counts));
+    CHECK(counts.sample_step == 8);
+    CHECK(counts.matches == sampled);
+    REQUIRE(counts.facets.size() == 1);
+    REQUIRE(counts.facets[0].values.size() == 4);
+    for (const auto& year : counts.facets[0].values) {
+      CHECK(year.count == 8 * sampled_by_year[year.value]);
+    }
+  }
+  SECTION("within the exact count: every match") {
+    FacetCounts counts = counter.Count(Xapian::Query("bericht"), wanted);
+    INFO(Describe(counts));
+    CHECK(counts.sample_step == 1);
+    CHECK(counts.matches == 3'000);
+    REQUIRE(counts.facets.size() == 1);
+    for (const auto& year : counts.facets[0].values) CHECK(year.count == 750);
+  }
+}
+
+TEST_CASE("Over remote shards, a shard without sample buckets has every match counted") {
+  // A database written before the buckets: the same articles without them.
+  TempDir dir;
+  {
+    Xapian::WritableDatabase old(dir.Path("old"), Xapian::DB_CREATE);
+    for (int i = 0; i < 400; ++i) {
+      Xapian::Document doc;
+      doc.add_term("bericht");
+      doc.add_value(schema::kYearSlot, std::to_string(2010 + i % 4));
+      old.add_document(doc);
+    }
+  }
+  testing::BuildDatabase(dir.Path("new"), ReportsOfFourYears(2'600), 1'000);
+  CHECK_FALSE(HasSampleBuckets(Xapian::Database(dir.Path("old"))));
+  std::string shards = StubFile(dir, {{dir.Path("new"), true}, {dir.Path("old"), false}});
+  CHECK_FALSE(HasSampleBuckets(Xapian::Database(shards)));
+
+  FacetsWanted wanted{{"year"}};
+  wanted.exact_matches = 300;
+  FacetCounts counts = FacetCounter(shards).Count(Xapian::Query("bericht"), wanted);
+  INFO(Describe(counts));
+  CHECK(counts.sample_step == 1);
+  CHECK(counts.matches == 3'000);
+  REQUIRE(counts.facets.size() == 1);
+  for (const auto& year : counts.facets[0].values) CHECK(year.count == 750);
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
 #include "index/document_builder.h"
 
 #include "index/date_terms.h"
+#include "index/sample_buckets.h"
 #include "index/stored_article.h"
 #include "schema.h"
+#include "util/fnv1a.h"
 
-#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 
@@ -17,18 +18,12 @@ bool FitsTermLimit(std::size_t bytes) { return bytes <= schema::kMaxTermBytes; }
 // version and the stored article (its header value and its body), as 16
 // hex digits.
 std::string Fingerprint(const Xapian::Document& doc, const Article& article) {
-  std::uint64_t hash = 14695981039346656037ull;
-  auto mix = [&hash](std::string_view bytes) {
-    for (unsigned char c : bytes) {
-      hash ^= c;
-      hash *= 1099511628211ull;
-    }
-  };
-  mix(schema::kAnalysisVersion);
-  mix(doc.get_value(schema::kHeaderSlot));
-  mix(article.body);
+  Fnv1a hash;
+  hash.Mix(schema::kAnalysisVersion);
+  hash.Mix(doc.get_value(schema::kHeaderSlot));
+  hash.Mix(article.body);
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash.value()));
   return hex;
 }
 
@@ -108,6 +103,7 @@ void DocumentBuilder::AddPersons(Xapian::Document& doc, const Article& article) 
 Xapian::Document DocumentBuilder::Build(const Article& article) {
   Xapian::Document doc;
   doc.add_boolean_term(IdTerm(article.id));
+  doc.add_boolean_term(SampleBucketTerm(SampleBucketOf(article.id)));
 
   AnalyzedTerms title = analyzer_.Analyze(article.title, 1);
   AddPositionalTerms(doc, title, 1 + schema::kTitleWdfBoost);

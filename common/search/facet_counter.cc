@@ -82,6 +82,7 @@ bool WorthSharing(Xapian::doccount candidates, bool checks_positions) {
 void FacetCounter::Reopen() {
   if (db_) db_->reopen();
   if (columns_) columns_->Clear();
+  sample_buckets_.reset();  // the new revision may hold articles without them
 }
 
 Xapian::Database& FacetCounter::Database() {
@@ -91,7 +92,6 @@ Xapian::Database& FacetCounter::Database() {
 
 FacetCounts FacetCounter::Count(const Xapian::Query& query, const FacetsWanted& wanted,
                                 SharedFacetCount* shared) {
-  if (OnRemoteShards()) return CountOnRemoteShards(query, wanted);
   Xapian::Enquire bound(Database());
   bound.set_query(query);
   bound.set_weighting_scheme(Xapian::BoolWeight());
@@ -99,6 +99,7 @@ FacetCounts FacetCounter::Count(const Xapian::Query& query, const FacetsWanted& 
   Xapian::doccount most = bound.get_mset(0, 0).get_matches_upper_bound();
   bool positional = ChecksPositions(query);
   Xapian::doccount step = SampleStep(most, wanted.exact_matches, positional);
+  if (OnRemoteShards()) return CountOnRemoteShards(query, wanted, step);
   // DocidBlocks number the ids of one database: shards are counted alone.
   if (shared != nullptr && WorthSharing(most / step, positional) && Database().size() == 1) {
     return CountShared(query, wanted, step, *shared);
@@ -111,15 +112,26 @@ bool FacetCounter::OnRemoteShards() {
   return *remote_;
 }
 
+bool FacetCounter::HasBuckets() {
+  if (!sample_buckets_) sample_buckets_ = HasSampleBuckets(Database());
+  return *sample_buckets_;
+}
+
 FacetCounts FacetCounter::CountOnRemoteShards(const Xapian::Query& query,
-                                              const FacetsWanted& wanted) {
+                                              const FacetsWanted& wanted,
+                                              Xapian::doccount wanted_step) {
+  Xapian::doccount step = BucketSampleStep(wanted_step);
+  if (step > 1 && !HasBuckets()) step = 1;
   std::vector<Xapian::valueno> slots = SlotsOf(wanted);
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> server_spies;
   for (Xapian::valueno slot : slots) {
     server_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
   }
   FacetTally tally;
-  tally.matches = RunToLastMatch(Database(), query, server_spies);
+  tally.matches = RunToLastMatch(
+      Database(),
+      step > 1 ? Xapian::Query(Xapian::Query::OP_FILTER, query, BucketSampleFilter(step)) : query,
+      server_spies);
   // The server counts whole slot values; a slot value may hold several.
   for (std::size_t i = 0; i < slots.size(); ++i) {
     tally.spies.push_back(std::make_unique<FacetSpy>(slots[i]));
@@ -128,7 +140,7 @@ FacetCounts FacetCounter::CountOnRemoteShards(const Xapian::Query& query,
       tally.spies.back()->AddValues(*value, value.get_termfreq());
     }
   }
-  return Finish(tally, wanted, 1);
+  return Finish(tally, wanted, step);
 }
 
 SharedFacetCount::Plan FacetCounter::PlanFor(const FacetsWanted& wanted, Xapian::doccount step) {

@@ -8,8 +8,10 @@
 // enough articles; beyond, it counts an even sample (DocumentSample) and
 // scales the counts up.  SampleStep says which.  A second thread can join
 // a count (SharedFacetCount): the Searcher's own thread does, once its page
-// is ready.  Over remote shards (remote_shards.h) every match is counted,
-// by Xapian's own ValueCountMatchSpy on the servers.
+// is ready.  Over remote shards (remote_shards.h) Xapian's own
+// ValueCountMatchSpy counts on the servers, among the articles of a few
+// sample buckets (BucketSampleFilter) when the database has them, else
+// every match.
 //
 // Not thread-safe: one thread at a time may use a counter (the Searcher's
 // facet thread while a search runs, the Searcher itself otherwise).
@@ -145,8 +147,8 @@ class FacetCounter {
 
   // Counts `wanted` over the matches of `query`; given `shared`, opens
   // the count there for a helper (on a local database of one shard).
-  // Over remote shards counts every match with Xapian's own match spy
-  // (remote_shards.h), without samples or a helper.
+  // Over remote shards counts with Xapian's own match spy
+  // (remote_shards.h), on a bucket sample or every match, without a helper.
   // Throws what Xapian throws (Xapian::DatabaseModifiedError after
   // concurrent commits).
   FacetCounts Count(const Xapian::Query& query, const FacetsWanted& wanted,
@@ -156,7 +158,12 @@ class FacetCounter {
   Xapian::Database& Database();
   // True when the database includes a remote shard (asked once).
   bool OnRemoteShards();
-  FacetCounts CountOnRemoteShards(const Xapian::Query& query, const FacetsWanted& wanted);
+  // True when every article has its sample bucket term (asked once per revision).
+  bool HasBuckets();
+  // Counts with Xapian's match spy, on the bucket sample nearest
+  // `wanted_step` (BucketSampleStep) when the buckets allow, else all.
+  FacetCounts CountOnRemoteShards(const Xapian::Query& query, const FacetsWanted& wanted,
+                                  Xapian::doccount wanted_step);
   // Runs the count at `step` (1: every match) on local shards.
   FacetCounts CountAt(const Xapian::Query& query, const FacetsWanted& wanted,
                       Xapian::doccount step);
@@ -169,6 +176,7 @@ class FacetCounter {
   std::string db_path_;
   std::optional<Xapian::Database> db_;
   std::optional<bool> remote_;             // known after the first count
+  std::optional<bool> sample_buckets_;     // asked over remote shards only
   std::unique_ptr<FacetColumns> columns_;  // null: values read per count
 };
 

@@ -1,5 +1,6 @@
 #include "search/facets.h"
 
+#include "index/sample_buckets.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -14,6 +15,15 @@ std::string EncodeCounts(const std::vector<FacetCount>& counts) {
     out += value + schema::kFacetValueSeparator + std::to_string(count) + '\n';
   }
   return out;
+}
+
+// The terms of the first `count` sample buckets.
+std::vector<std::string> FirstBucketTerms(unsigned count) {
+  std::vector<std::string> terms;
+  for (unsigned bucket = 0; bucket < count; ++bucket) {
+    terms.push_back(index::SampleBucketTerm(bucket));
+  }
+  return terms;
 }
 
 }  // namespace
@@ -81,6 +91,28 @@ bool DocumentSample::ClaimBlock() {
   if (block_first_ > last_) return false;
   block_last_ = std::min<std::uint64_t>(last_, block_first_ + blocks_->block_size() - 1);
   return true;
+}
+
+Xapian::doccount BucketSampleStep(Xapian::doccount step) {
+  if (step < kMinBucketSampleStep) return 1;
+  Xapian::doccount power = 1;
+  while (power * 2 <= step && power * 2 <= schema::kSampleBuckets) power *= 2;
+  return power;
+}
+
+Xapian::Query BucketSampleFilter(Xapian::doccount step) {
+  std::vector<std::string> terms = FirstBucketTerms(schema::kSampleBuckets / step);
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+bool HasSampleBuckets(const Xapian::Database& db) {
+  std::vector<std::string> terms = FirstBucketTerms(schema::kSampleBuckets);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  Xapian::MSet stats = enquire.get_mset(0, 0);  // term statistics only
+  Xapian::doccount articles = 0;
+  for (const auto& term : terms) articles += stats.get_termfreq(term);
+  return articles == db.get_doccount();
 }
 
 std::string DocumentSample::get_description() const {

@@ -5,7 +5,9 @@
 //
 // Counting costs time per match, so for a query matching a large part of
 // a big archive the searcher counts an even sample instead — every n-th
-// document (DocumentSample) — and scales the counts by n (see Searcher).
+// document (DocumentSample), or over remote shards the articles of a few
+// sample buckets (BucketSampleFilter) — and scales the counts by n (see
+// FacetCounter).
 //
 // Not thread-safe: one spy per search.
 #pragma once
@@ -104,6 +106,26 @@ class DocumentSample : public Xapian::PostingSource {
   Xapian::doccount sampled_ = 0;
   std::uint64_t block_first_ = 1, block_last_ = 0;  // the ids this sample may yield now
 };
+
+// The even sample of a search over remote shards, which cannot run a
+// DocumentSample: the articles of the first schema::kSampleBuckets / step
+// sample buckets (index/sample_buckets.h), picked by an OR of their terms.
+// Its steps are powers of two, since they must divide the buckets.
+// BucketSampleStep is the step of such a sample for a wanted `step`: the
+// largest power of two up to `step` and kSampleBuckets, or 1 (count every
+// match) below kMinBucketSampleStep: an OR of 16 or 32 bucket terms cost
+// the server as much as it saved, phrases included (bench/README.md).
+constexpr Xapian::doccount kMinBucketSampleStep = 8;
+Xapian::doccount BucketSampleStep(Xapian::doccount step);
+
+// The filter of the bucket sample at `step`, a step BucketSampleStep gave.
+Xapian::Query BucketSampleFilter(Xapian::doccount step);
+
+// True when every article of `db` has its sample bucket term, so that a
+// bucket sample covers every shard (a database written before the buckets
+// has none): the buckets' frequencies add up to the number of articles.
+// One empty match over the bucket terms; reads no document.
+bool HasSampleBuckets(const Xapian::Database& db);
 
 // Counts the values of one slot among the matching documents; a slot value
 // may hold several values separated by schema::kFacetValueSeparator, each
