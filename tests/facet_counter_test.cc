@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -166,9 +165,10 @@ TEST_CASE("BucketSampleStep rounds down to a power of two that divides the bucke
 // each "remote" through xapian-progsrv (Xapian's stock server on a pipe,
 // as xapian-tcpsrv is on a port) or local; returns its path.
 std::string StubFile(const TempDir& dir, const std::vector<std::pair<std::string, bool>>& dbs) {
+  std::string lines;
+  for (const auto& [db, remote] : dbs) lines += (remote ? "remote :xapian-progsrv " : "auto ") + db + "\n";
   std::string path = dir.Path("shards.stub");
-  std::ofstream stub(path);
-  for (const auto& [db, remote] : dbs) stub << (remote ? "remote :xapian-progsrv " : "auto ") << db << "\n";
+  testing::WriteFile(path, lines);
   return path;
 }
 
