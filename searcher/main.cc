@@ -44,6 +44,11 @@ void BindFlags(CLI::App& cli, SearchOptions& options, RawFlags& raw) {
                  "Person alias file (canonical name, TAB, other forms) added to the built-in table");
   cli.add_option("--facet-limit", request.facet_limit, "Values shown per facet")
       ->capture_default_str();
+  cli.add_flag_callback(
+      "--exact-facets",
+      [&request] { request.exact_facet_matches = archivar::search::kCountEveryMatch; },
+      "Count facets over every match, never over a sample (slower for queries that may "
+      "match more than 10,000 articles)");
   cli.add_flag("--json", options.json, "Print results as one JSON object");
   cli.add_flag("!--no-snippets", request.snippets,
                "List hits without highlighted titles and snippets (faster)");

@@ -63,7 +63,7 @@ TEST_CASE("A batch request line sets the SearchRequest fields it names") {
   auto request = ParseBatchRequest(
       R"({"qid": 7, "query": "Haus", "person": "Olaf Scholz", "from": "2019", "to": "2021-06",)"
       R"( "category": ["Lokales", "Politik"], "facets": ["year", "source"], "offset": 10,)"
-      R"( "sort": "newest", "facet_limit": 3, "snippets": false})",
+      R"( "sort": "newest", "facet_limit": 3, "snippets": false, "exact_facets": true})",
       defaults);
   REQUIRE(request);
   const SearchRequest& r = request.value();
@@ -77,6 +77,12 @@ TEST_CASE("A batch request line sets the SearchRequest fields it names") {
   CHECK(r.sort == SortOrder::kNewest);
   CHECK(r.facet_limit == 3);
   CHECK_FALSE(r.snippets);
+  CHECK(r.exact_facet_matches == archivar::search::kCountEveryMatch);
+  SearchRequest exact_defaults;
+  exact_defaults.exact_facet_matches = archivar::search::kCountEveryMatch;
+  auto sampled = ParseBatchRequest(R"({"exact_facets": false})", exact_defaults);
+  REQUIRE(sampled);
+  CHECK(sampled.value().exact_facet_matches == SearchRequest().exact_facet_matches);
   // Fields the line does not name keep the command line's values.
   CHECK(r.limit == 20);
   CHECK(r.filters.sources == std::vector<std::string>{"Alpenpost"});
@@ -95,6 +101,8 @@ TEST_CASE("A batch request line that cannot be used says why") {
         "\"facets\" must hold only strings");
   CHECK(ParseBatchRequest(R"({"snippets": "no"})", defaults).error() ==
         "\"snippets\" must be true or false");
+  CHECK(ParseBatchRequest(R"({"exact_facets": 1})", defaults).error() ==
+        "\"exact_facets\" must be true or false");
   CHECK(ParseBatchRequest(R"({"sort": "best"})", defaults).error() ==
         "\"sort\" must be relevance, newest or oldest");
 }

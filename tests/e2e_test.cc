@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -161,6 +162,52 @@ TEST_CASE("Facets count sources, sections and years over all matches") {
   Run unknown = ws.Search({"Haus", "--facet", "colour"});
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("unknown facet 'colour'") != std::string::npos);
+}
+
+TEST_CASE("Facets with --exact-facets count every match of a query that would be sampled") {
+  // 10,500 articles hold both words, two in three as the phrase: the
+  // phrase may match more than 10,000, so its facets are sampled by default.
+  Workspace ws;
+  std::string articles;
+  std::map<std::string, int> phrase_per_year;
+  for (int i = 0; i < 10'500; ++i) {
+    bool phrase = i % 3 != 0;
+    std::string year = std::to_string(2010 + i % 7);
+    if (phrase) ++phrase_per_year[year];
+    articles += JsonLine("n" + std::to_string(i), "Meldung " + std::to_string(i),
+                         year + "-03-01", "Polizeimeldungen", "Lokales",
+                         phrase ? "Die Polizei Berlin meldet einen Einsatz."
+                                : "Berlin meldet, die Polizei war im Einsatz.");
+  }
+  WriteFile(ws.Path("in/n.jsonl"), articles);
+  REQUIRE(ws.Index({"--quiet", ws.Path("in").string()}).status == 0);
+  auto year_counts = [](const json& answer) {
+    std::map<std::string, int> counts;
+    for (const auto& value : answer.at("facets").at("year")) counts[value["value"]] = value["count"];
+    return counts;
+  };
+
+  std::vector<std::string> phrase_by_year = {"\"Polizei Berlin\"", "--json", "--facet", "year"};
+  Run sampled = ws.Search(phrase_by_year);
+  REQUIRE(sampled.status == 0);
+  CHECK(json::parse(sampled.out).at("facet_sample_step") > 1);
+
+  phrase_by_year.push_back("--exact-facets");
+  Run exact = ws.Search(phrase_by_year);
+  INFO(exact.err);
+  REQUIRE(exact.status == 0);
+  json answer = json::parse(exact.out);
+  CHECK(answer.at("facet_sample_step") == 1);
+  CHECK(answer.at("total") == 7'000);
+  CHECK(year_counts(answer) == phrase_per_year);
+
+  Run batch = ws.Exec(archivar::testing::SearchProgram(), {"--db", ws.Db(), "--batch"},
+                      R"({"query": "\"Polizei Berlin\"", "facets": ["year"], "exact_facets": true})"
+                      "\n");
+  REQUIRE(batch.status == 0);
+  json line = json::parse(batch.out);
+  CHECK(line.at("facet_sample_step") == 1);
+  CHECK(year_counts(line) == phrase_per_year);
 }
 
 TEST_CASE("Exit statuses of archivar-search") {

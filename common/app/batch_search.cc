@@ -80,9 +80,17 @@ std::string SetField(const std::string& name, const json& value, search::SearchR
   if (name == "limit") return count(request.limit);
   if (name == "offset") return count(request.offset);
   if (name == "facet_limit") return count(request.facet_limit);
-  if (name == "snippets") {
-    if (!value.is_boolean()) return "\"snippets\" must be true or false";
-    request.snippets = value.get<bool>();
+  auto flag = [&](bool& target) -> std::string {
+    if (!value.is_boolean()) return "\"" + name + "\" must be true or false";
+    target = value.get<bool>();
+    return "";
+  };
+  if (name == "snippets") return flag(request.snippets);
+  if (name == "exact_facets") {
+    bool exact = false;
+    if (std::string error = flag(exact); !error.empty()) return error;
+    request.exact_facet_matches =
+        exact ? search::kCountEveryMatch : search::SearchRequest().exact_facet_matches;
     return "";
   }
   if (name == "sort") {

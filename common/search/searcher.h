@@ -26,6 +26,7 @@
 #include <xapian.h>
 
 #include <future>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,11 @@
 namespace archivar::search {
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
+
+// SearchRequest::exact_facet_matches that counts the facets of every
+// match, however many (no sample).
+inline constexpr Xapian::doccount kCountEveryMatch =
+    std::numeric_limits<Xapian::doccount>::max();
 
 struct SearchRequest {
   std::string query;
@@ -47,6 +53,7 @@ struct SearchRequest {
   // upper bound) at most this many articles; beyond, over an even sample
   // of about this many, scaled up (SampleStep) — so a facet search costs
   // about the same on any archive size (bench/README.md).
+  // kCountEveryMatch: always exact (--exact-facets).
   Xapian::doccount exact_facet_matches = 10'000;
   // Highlight titles and cut snippets; false lists the hits without them
   // (an id list for a program is several times faster).
