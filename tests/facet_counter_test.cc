@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -107,6 +108,15 @@ TEST_CASE("A DocumentSample skips to the next block it claims") {
   CHECK(sample.get_docid() == 17);
   sample.skip_to(20, 0);
   CHECK(sample.at_end());
+}
+
+TEST_CASE("A count with a person facet is exact up to, and samples, four times as many") {
+  FacetsWanted years{{"year", "source"}, 10, 10'000};
+  CHECK(ExactMatchesFor(years) == 10'000);
+  FacetsWanted persons{{"year", "person"}, 10, 10'000};
+  CHECK(ExactMatchesFor(persons) == 40'000);
+  persons.exact_matches = std::numeric_limits<Xapian::doccount>::max() / 2;
+  CHECK(ExactMatchesFor(persons) == std::numeric_limits<Xapian::doccount>::max());
 }
 
 TEST_CASE("WorthSharing shares large counts, phrases from fewer candidates") {

@@ -188,6 +188,13 @@ TEST_CASE("Searcher estimates facets from an even sample when a query matches to
     CHECK(response.facet_sample_step == 4);
     check_years(response);
   }
+  SECTION("a person facet samples four times as many") {
+    request.facets = {"year", "person"};
+    request.exact_facet_matches = 20;  // 80 for persons: all of them
+    auto response = fixture.MustSearch(request);
+    CHECK(response.facet_sample_step == 1);
+    check_years(response);
+  }
   SECTION("a phrase is sampled at any step: each candidate costs a position check") {
     request.query = "\"Ein Bericht\"";
     request.exact_facet_matches = 40;

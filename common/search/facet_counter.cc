@@ -1,8 +1,10 @@
 #include "search/facet_counter.h"
 
+#include "schema.h"
 #include "search/remote_shards.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace archivar::search {
 namespace {
@@ -58,6 +60,16 @@ std::vector<Xapian::valueno> SlotsOf(const FacetsWanted& wanted) {
 
 }  // namespace
 
+Xapian::doccount ExactMatchesFor(const FacetsWanted& wanted) {
+  std::vector<Xapian::valueno> slots = SlotsOf(wanted);
+  if (std::find(slots.begin(), slots.end(), schema::kPersonsSlot) == slots.end()) {
+    return wanted.exact_matches;
+  }
+  constexpr Xapian::doccount kMost = std::numeric_limits<Xapian::doccount>::max();
+  if (wanted.exact_matches > kMost / kPersonFacetSampleFactor) return kMost;
+  return wanted.exact_matches * kPersonFacetSampleFactor;
+}
+
 Xapian::doccount SampleStep(Xapian::doccount most_matches, Xapian::doccount exact_matches,
                             bool checks_positions) {
   exact_matches = std::max<Xapian::doccount>(exact_matches, 1);
@@ -98,7 +110,7 @@ FacetCounts FacetCounter::Count(const Xapian::Query& query, const FacetsWanted& 
   // Without matching anything, Xapian still gives the most the query can match.
   Xapian::doccount most = bound.get_mset(0, 0).get_matches_upper_bound();
   bool positional = ChecksPositions(query);
-  Xapian::doccount step = SampleStep(most, wanted.exact_matches, positional);
+  Xapian::doccount step = SampleStep(most, ExactMatchesFor(wanted), positional);
   if (OnRemoteShards()) return CountOnRemoteShards(query, wanted, step);
   // DocidBlocks number the ids of one database: shards are counted alone.
   if (shared != nullptr && WorthSharing(most / step, positional) && Database().size() == 1) {

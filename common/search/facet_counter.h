@@ -46,6 +46,19 @@ struct FacetsWanted {
   Xapian::doccount exact_matches = 10'000;
 };
 
+// A person facet is counted exactly up to, and sampled among about, this
+// many times FacetsWanted::exact_matches.  A year or a section holds a
+// good share of a query's matches, so a sample of 10,000 leaves each of
+// the largest hundreds of articles; the most frequent persons of a large
+// match are named in a few per cent of it, and at a million articles such
+// a sample put them up to 45 % off (bench/README.md).
+constexpr Xapian::doccount kPersonFacetSampleFactor = 4;
+
+// The exact-count limit of `wanted`: its exact_matches, times
+// kPersonFacetSampleFactor when it counts persons (at most the largest
+// doccount).
+Xapian::doccount ExactMatchesFor(const FacetsWanted& wanted);
+
 // The sample step for a query that may match `most_matches` articles:
 // 1 (count all) up to `exact_matches`, else about most_matches /
 // exact_matches.  A step below kMinSampleStep is not worth its cost for a

@@ -50,10 +50,11 @@ struct SearchRequest {
   std::vector<std::string> facets;  // facet names (schema::kFacetFields)
   std::size_t facet_limit = 10;     // values shown per facet
   // Facets are counted exactly while the query may match (by Xapian's
-  // upper bound) at most this many articles; beyond, over an even sample
-  // of about this many, scaled up (SampleStep) — so a facet search costs
-  // about the same on any archive size (bench/README.md).
-  // kCountEveryMatch: always exact (--exact-facets).
+  // upper bound) at most this many articles (four times as many with a
+  // person facet: ExactMatchesFor); beyond, over an even sample of about
+  // this many, scaled up (SampleStep) — so a facet search costs about the
+  // same on any archive size (bench/README.md).  kCountEveryMatch: always
+  // exact (--exact-facets).
   Xapian::doccount exact_facet_matches = 10'000;
   // Highlight titles and cut snippets; false lists the hits without them
   // (an id list for a program is several times faster).
