@@ -110,8 +110,10 @@ FacetCounts FacetCounter::Count(const Xapian::Query& query, const FacetsWanted& 
   // Without matching anything, Xapian still gives the most the query can match.
   Xapian::doccount most = bound.get_mset(0, 0).get_matches_upper_bound();
   bool positional = ChecksPositions(query);
+  if (OnRemoteShards()) {
+    return CountOnRemoteShards(query, wanted, SampleStep(most, wanted.exact_matches, positional));
+  }
   Xapian::doccount step = SampleStep(most, ExactMatchesFor(wanted), positional);
-  if (OnRemoteShards()) return CountOnRemoteShards(query, wanted, step);
   // DocidBlocks number the ids of one database: shards are counted alone.
   if (shared != nullptr && WorthSharing(most / step, positional) && Database().size() == 1) {
     return CountShared(query, wanted, step, *shared);

@@ -51,12 +51,15 @@ struct FacetsWanted {
 // good share of a query's matches, so a sample of 10,000 leaves each of
 // the largest hundreds of articles; the most frequent persons of a large
 // match are named in a few per cent of it, and at a million articles such
-// a sample put them up to 45 % off (bench/README.md).
+// a sample put them up to 45 % off (bench/README.md).  Not over remote
+// shards: there the stock server's ValueCountMatchSpy counts each
+// article's whole list of persons as one value and sends every distinct
+// list back, and four times the sample took two to three times as long.
 constexpr Xapian::doccount kPersonFacetSampleFactor = 4;
 
-// The exact-count limit of `wanted`: its exact_matches, times
-// kPersonFacetSampleFactor when it counts persons (at most the largest
-// doccount).
+// The exact-count limit of `wanted` on a local database: its
+// exact_matches, times kPersonFacetSampleFactor when it counts persons
+// (at most the largest doccount).
 Xapian::doccount ExactMatchesFor(const FacetsWanted& wanted);
 
 // The sample step for a query that may match `most_matches` articles:
