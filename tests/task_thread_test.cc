@@ -1,6 +1,8 @@
 // util/task_thread.h: one background thread running tasks in order.
 #include "util/task_thread.h"
 
+#include "util/poll_until.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -56,6 +58,14 @@ TEST_CASE("TaskThread finishes the tasks given before it is destroyed") {
     }
   }
   CHECK(done == 5);
+}
+
+TEST_CASE("TaskThread runs a task given while it polls for one, and one given after it slept") {
+  TaskThread worker;
+  CHECK(worker.Run([] { return 1; }).get() == 1);
+  CHECK(worker.Run([] { return 2; }).get() == 2);  // given at once: the thread still polls
+  std::this_thread::sleep_for(kHandOffPoll * 5);  // long past the poll: the thread sleeps
+  CHECK(worker.Run([] { return 3; }).get() == 3);
 }
 
 }  // namespace

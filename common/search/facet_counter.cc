@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "search/remote_shards.h"
+#include "util/poll_until.h"
 
 #include <algorithm>
 #include <limits>
@@ -231,8 +232,15 @@ bool SharedFacetCount::Help(const Xapian::Database& db) {
 }
 
 void SharedFacetCount::CloseAndMerge(FacetTally& tally) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    state_ = State::kClosed;
+  }
+  PollUntil([this] {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return !helping_;
+  });
   std::unique_lock<std::mutex> lock(mutex_);
-  state_ = State::kClosed;
   helper_done_.wait(lock, [this] { return !helping_; });
   if (!helped_) return;
   std::size_t both = std::min(tally.spies.size(), helped_->spies.size());

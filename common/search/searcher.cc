@@ -5,6 +5,7 @@
 #include "schema.h"
 #include "search/person_query.h"
 #include "search/remote_shards.h"
+#include "util/poll_until.h"
 #include "util/strings.h"
 
 #include <sstream>
@@ -209,6 +210,7 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
           response.hits);
   if (counting.valid()) {
     sharing.Help(db_);  // the page is done: count the blocks the facet thread has not reached
+    PollUntil([&counting] { return IsReady(counting); });
     FacetCounts counts = counting.get();
     if (counts.sample_step == 1) response.total = counts.matches;  // every match was counted
     response.facet_sample_step = counts.sample_step;

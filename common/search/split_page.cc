@@ -1,6 +1,7 @@
 #include "search/split_page.h"
 
 #include "search/facets.h"
+#include "util/poll_until.h"
 
 #include <algorithm>
 #include <future>
@@ -133,6 +134,7 @@ std::optional<PageOfMatches> PageSplitter::Find(const Xapian::Database& db,
   try {
     best = RankAmongBlocks(db, query, blocks, wanted);
     if (once_own_blocks_done) once_own_blocks_done();
+    PollUntil([&helpers_share] { return IsReady(helpers_share); });
     std::vector<RankedMatch> helpers = helpers_share.get();
     best.insert(best.end(), helpers.begin(), helpers.end());
   } catch (...) {

@@ -7,8 +7,12 @@
 //
 // Run() is thread-safe.  A task's result or exception comes through the
 // future Run() returns; destroying that future does not wait for the task.
+// Between tasks the thread polls for the next one for up to kHandOffPoll
+// (util/poll_until.h) before it sleeps: a batch of searches gives it the
+// next one sooner than a sleeping thread wakes.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -39,11 +43,15 @@ class TaskThread {
  private:
   void Enqueue(std::function<void()> job);
   void Loop();
+  // Unlocks `lock` and polls until a job is given or the destructor
+  // starts (or kHandOffPoll has passed), then locks it again.
+  void PollForNextJob(std::unique_lock<std::mutex>& lock);
 
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> jobs_;
   bool stopping_ = false;
+  std::atomic<unsigned> signals_{0};  // bumped by each job given and by the destructor
   std::thread thread_;  // started by the first job
 };
 
