@@ -5,7 +5,6 @@
 #include "util/poll_until.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace archivar::search {
 namespace {
@@ -66,8 +65,7 @@ Xapian::doccount ExactMatchesFor(const FacetsWanted& wanted) {
   if (std::find(slots.begin(), slots.end(), schema::kPersonsSlot) == slots.end()) {
     return wanted.exact_matches;
   }
-  constexpr Xapian::doccount kMost = std::numeric_limits<Xapian::doccount>::max();
-  if (wanted.exact_matches > kMost / kPersonFacetSampleFactor) return kMost;
+  if (wanted.exact_matches > kCountEveryMatch / kPersonFacetSampleFactor) return kCountEveryMatch;
   return wanted.exact_matches * kPersonFacetSampleFactor;
 }
 

@@ -23,6 +23,7 @@
 #include <xapian.h>
 
 #include <condition_variable>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -36,6 +37,11 @@ struct FacetCounts {
   Xapian::doccount matches = 0; // the matches counted (all of them when sample_step is 1)
   Xapian::doccount sample_step = 1;  // counted every n-th article, counts multiplied by n
 };
+
+// An exact_matches (FacetsWanted, SearchRequest) that counts the facets of
+// every match, however many (no sample).
+inline constexpr Xapian::doccount kCountEveryMatch =
+    std::numeric_limits<Xapian::doccount>::max();
 
 // What a FacetCounter counts: the facet names (each must be a known
 // facet, FacetSlot) and how many values of each to keep.
@@ -59,7 +65,7 @@ constexpr Xapian::doccount kPersonFacetSampleFactor = 4;
 
 // The exact-count limit of `wanted` on a local database: its
 // exact_matches, times kPersonFacetSampleFactor when it counts persons
-// (at most the largest doccount).
+// (at most kCountEveryMatch).
 Xapian::doccount ExactMatchesFor(const FacetsWanted& wanted);
 
 // The sample step for a query that may match `most_matches` articles:

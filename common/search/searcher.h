@@ -26,7 +26,6 @@
 #include <xapian.h>
 
 #include <future>
-#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,11 +34,6 @@
 namespace archivar::search {
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
-
-// SearchRequest::exact_facet_matches that counts the facets of every
-// match, however many (no sample).
-inline constexpr Xapian::doccount kCountEveryMatch =
-    std::numeric_limits<Xapian::doccount>::max();
 
 struct SearchRequest {
   std::string query;
