@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <stdexcept>
 #include <thread>
 
 namespace archivar {
@@ -36,6 +37,19 @@ TEST_CASE("IsReady tells whether a future's value has been set") {
   promise.set_value(4);
   CHECK(IsReady(result));
   CHECK(result.get() == 4);
+}
+
+TEST_CASE("GetPolling returns the value another thread sets, or throws its exception") {
+  std::promise<int> value, failure;
+  std::future<int> result = value.get_future(), failed = failure.get_future();
+  std::thread setter([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(3));  // past the poll: then blocks
+    value.set_value(7);
+    failure.set_exception(std::make_exception_ptr(std::runtime_error("broken")));
+  });
+  CHECK(GetPolling(result) == 7);
+  CHECK_THROWS_WITH(GetPolling(failed), "broken");
+  setter.join();
 }
 
 }  // namespace

@@ -210,8 +210,7 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
           response.hits);
   if (counting.valid()) {
     sharing.Help(db_);  // the page is done: count the blocks the facet thread has not reached
-    PollUntil([&counting] { return IsReady(counting); });
-    FacetCounts counts = counting.get();
+    FacetCounts counts = GetPolling(counting);
     if (counts.sample_step == 1) response.total = counts.matches;  // every match was counted
     response.facet_sample_step = counts.sample_step;
     response.facets = std::move(counts.facets);

@@ -134,8 +134,7 @@ std::optional<PageOfMatches> PageSplitter::Find(const Xapian::Database& db,
   try {
     best = RankAmongBlocks(db, query, blocks, wanted);
     if (once_own_blocks_done) once_own_blocks_done();
-    PollUntil([&helpers_share] { return IsReady(helpers_share); });
-    std::vector<RankedMatch> helpers = helpers_share.get();
+    std::vector<RankedMatch> helpers = GetPolling(helpers_share);
     best.insert(best.end(), helpers.begin(), helpers.end());
   } catch (...) {
     if (helpers_share.valid()) helpers_share.wait();  // it uses the blocks and this handle

@@ -40,4 +40,12 @@ bool IsReady(const std::future<T>& result) {
   return result.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
 
+// The value (or exception) of `result`, polled for up to kHandOffPoll
+// before blocking on it: how a thread takes what the other one hands over.
+template <typename T>
+T GetPolling(std::future<T>& result) {
+  PollUntil([&result] { return IsReady(result); });
+  return result.get();
+}
+
 }  // namespace archivar
