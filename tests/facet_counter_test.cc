@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <limits>
 #include <map>
 #include <set>
@@ -62,17 +63,57 @@ TEST_CASE("DocumentSample yields every n-th document id and skips forward") {
   CHECK(sample.at_end());
 }
 
+TEST_CASE("DocidBlocks hand out shrinking blocks, a quarter of the ids left, once each") {
+  DocidBlocks blocks(1000, 10);
+  std::vector<DocidBlocks::Block> claimed;
+  for (auto block = blocks.ClaimNext(); !block.empty(); block = blocks.ClaimNext()) {
+    claimed.push_back(block);
+  }
+  CHECK(blocks.AllClaimed());
+  REQUIRE(claimed.size() >= 2);
+  CHECK(claimed.front().first == 1);
+  CHECK(claimed.front().last == 250);
+  CHECK(claimed[1].last - claimed[1].first + 1 == 187);  // a quarter of the 750 left
+  CHECK(claimed.back().last == 1000);
+  for (std::size_t i = 1; i < claimed.size(); ++i) {
+    CHECK(claimed[i].first == claimed[i - 1].last + 1);
+    auto size = claimed[i].last - claimed[i].first + 1;
+    CHECK(size <= claimed[i - 1].last - claimed[i - 1].first + 1);
+    CHECK((size >= 10 || claimed[i].last == 1000));
+  }
+  CHECK(claimed.size() < 30);  // 64 equal blocks of 16 would take 63
+}
+
+TEST_CASE("DocidBlocks give two threads claiming at once each id once") {
+  DocidBlocks blocks(200'000, 1);
+  std::vector<DocidBlocks::Block> mine, theirs;
+  auto claim_all = [&blocks](std::vector<DocidBlocks::Block>& claimed) {
+    for (auto block = blocks.ClaimNext(); !block.empty(); block = blocks.ClaimNext()) {
+      claimed.push_back(block);
+    }
+  };
+  std::thread other(claim_all, std::ref(theirs));
+  claim_all(mine);
+  other.join();
+  mine.insert(mine.end(), theirs.begin(), theirs.end());
+  std::sort(mine.begin(), mine.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  REQUIRE_FALSE(mine.empty());
+  CHECK(mine.front().first == 1);
+  CHECK(mine.back().last == 200'000);
+  for (std::size_t i = 1; i < mine.size(); ++i) CHECK(mine[i].first == mine[i - 1].last + 1);
+}
+
 TEST_CASE("DocumentSamples sharing blocks yield each sampled id once between them") {
   TempDir dir;
   Xapian::Database db = NumberedArticles(dir.Path("db"), 30);
-  DocidBlocks blocks(4);  // ids 1-4, 5-8, ...
+  DocidBlocks blocks(30, 4);  // ids 1-7, 8-12, 13-16, ..., 29-30
   DocumentSample first(3, &blocks);
   DocumentSample second(3, &blocks);
   first.init(db);
   second.init(db);
   std::vector<Xapian::docid> firsts, seconds;
-  first.next(0);   // claims 1-4: yields 1, 4
-  second.next(0);  // claims 5-8: yields 7
+  first.next(0);   // claims 1-7: yields 1, 4, 7
+  second.next(0);  // claims 8-12: yields 10
   while (!first.at_end() || !second.at_end()) {
     if (!first.at_end()) {
       firsts.push_back(first.get_docid());
@@ -84,7 +125,7 @@ TEST_CASE("DocumentSamples sharing blocks yield each sampled id once between the
     }
   }
   CHECK(firsts.front() == 1);
-  CHECK(seconds.front() == 7);
+  CHECK(seconds.front() == 10);
   CHECK(std::is_sorted(firsts.begin(), firsts.end()));
   CHECK(std::is_sorted(seconds.begin(), seconds.end()));
   std::multiset<Xapian::docid> both(firsts.begin(), firsts.end());
@@ -95,15 +136,15 @@ TEST_CASE("DocumentSamples sharing blocks yield each sampled id once between the
 TEST_CASE("A DocumentSample skips to the next block it claims") {
   TempDir dir;
   Xapian::Database db = NumberedArticles(dir.Path("db"), 20);
-  DocidBlocks blocks(5);
-  CHECK(blocks.ClaimNext() == 1);  // another thread took ids 1-5
+  DocidBlocks blocks(20, 5);
+  CHECK(blocks.ClaimNext().first == 1);  // another thread took ids 1-5
   DocumentSample sample(2, &blocks);
   sample.init(db);
   sample.skip_to(2, 0);  // claims 6-10
   CHECK(sample.get_docid() == 7);
   sample.next(0);
   CHECK(sample.get_docid() == 9);
-  CHECK(blocks.ClaimNext() == 11);  // another thread took 11-15
+  CHECK(blocks.ClaimNext().first == 11);  // another thread took 11-15
   sample.next(0);  // 11 is not its own: claims 16-20
   CHECK(sample.get_docid() == 17);
   sample.skip_to(20, 0);

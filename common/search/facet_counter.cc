@@ -180,7 +180,7 @@ FacetCounts FacetCounter::CountShared(const Xapian::Query& query, const FacetsWa
   Xapian::Database& db = Database();
   SharedFacetCount::Plan plan = PlanFor(wanted, step);
   plan.query = query.serialise();
-  plan.block_size = DocidBlockSize(db.get_lastdocid());
+  plan.last_docid = db.get_lastdocid();
   DocumentSample sample(step, &shared.Open(plan));
   FacetTally tally;
   try {
@@ -196,7 +196,7 @@ FacetCounts FacetCounter::CountShared(const Xapian::Query& query, const FacetsWa
 DocidBlocks& SharedFacetCount::Open(Plan plan) {
   std::lock_guard<std::mutex> lock(mutex_);
   plan_ = std::move(plan);
-  blocks_ = std::make_unique<DocidBlocks>(plan_.block_size);
+  blocks_ = std::make_unique<DocidBlocks>(plan_.last_docid);
   state_ = State::kOpen;
   return *blocks_;
 }

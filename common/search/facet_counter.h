@@ -123,7 +123,7 @@ class SharedFacetCount {
     Xapian::doccount step = 1;
     std::vector<Xapian::valueno> slots;          // one per facet wanted
     std::vector<const FacetColumn*> columns;     // by facet; null: values read per document
-    Xapian::docid block_size = 1;
+    Xapian::docid last_docid = 0;  // the blocks number ids 1..last_docid
   };
 
   // Counts blocks of the open count on `db` until none is left and

@@ -43,8 +43,24 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   AddValues(doc.get_value(slot_), 1);
 }
 
-Xapian::docid DocidBlockSize(Xapian::docid last_docid) {
+Xapian::docid MinDocidBlock(Xapian::docid last_docid) {
   return std::clamp<Xapian::docid>(last_docid / 64, 256, 16'384);
+}
+
+DocidBlocks::DocidBlocks(Xapian::docid last_docid)
+    : DocidBlocks(last_docid, MinDocidBlock(last_docid)) {}
+
+DocidBlocks::DocidBlocks(Xapian::docid last_docid, Xapian::docid min_block)
+    : last_(last_docid), min_block_(std::max<Xapian::docid>(min_block, 1)) {}
+
+DocidBlocks::Block DocidBlocks::ClaimNext() {
+  std::uint64_t first = next_.load();
+  for (;;) {
+    if (first > last_) return Block{first, first - 1};
+    std::uint64_t left = last_ - first + 1;
+    std::uint64_t size = std::min(left, std::max(min_block_, left / kShareOfRest));
+    if (next_.compare_exchange_weak(first, first + size)) return Block{first, first + size - 1};
+  }
 }
 
 void DocumentSample::init(const Xapian::Database& db) {
@@ -87,9 +103,10 @@ void DocumentSample::skip_to(Xapian::docid did, double) {
 
 bool DocumentSample::ClaimBlock() {
   if (!blocks_) return false;
-  block_first_ = blocks_->ClaimNext();
-  if (block_first_ > last_) return false;
-  block_last_ = std::min<std::uint64_t>(last_, block_first_ + blocks_->block_size() - 1);
+  DocidBlocks::Block block = blocks_->ClaimNext();
+  if (block.empty() || block.first > last_) return false;
+  block_first_ = block.first;
+  block_last_ = std::min<std::uint64_t>(last_, block.last);
   return true;
 }
 

@@ -38,35 +38,44 @@ struct Facet {
   std::vector<FacetCount> values;   // most frequent first, then by value
 };
 
-// Blocks of consecutive document ids (1..size, size+1..2·size, ...),
-// handed out one at a time to the threads that share a count
-// (SharedFacetCount) or a page (split_page.h): each block goes to the one
-// thread that claimed it, and a thread that finishes early takes more.
+// Blocks of consecutive document ids 1..last_docid, handed out one at a
+// time to the threads that share a count (SharedFacetCount) or a page
+// (split_page.h): each block goes to the one thread that claimed it, and
+// a thread that finishes early takes more.  Blocks shrink as the ids run
+// out (guided self-scheduling): a claim takes a quarter of the ids left,
+// at least `min_block`, so that a thread arriving late still finds some
+// and the two finish close together, after about 15 claims between them
+// where 64 equal blocks took 64 — each claim costs a thread a skip in
+// every posting list, and a skip within a dense list decodes it
+// (bench/README.md).
 // Thread-safe.
 class DocidBlocks {
  public:
-  explicit DocidBlocks(Xapian::docid block_size)
-      : block_size_(std::max<Xapian::docid>(block_size, 1)) {}
+  // The ids first..last; empty once every id is claimed.
+  struct Block {
+    std::uint64_t first = 1, last = 0;
+    bool empty() const { return first > last; }
+  };
 
-  // The first id of the next unclaimed block (beyond the last document
-  // once all are taken).
-  std::uint64_t ClaimNext() { return 1 + next_block_.fetch_add(1) * std::uint64_t{block_size_}; }
-  Xapian::docid block_size() const { return block_size_; }
-  // True when no block holding ids up to `last_docid` is left to claim.
-  bool AllClaimed(Xapian::docid last_docid) const {
-    return next_block_.load() * std::uint64_t{block_size_} >= last_docid;
-  }
+  // Blocks of at least MinDocidBlock(last_docid) ids.
+  explicit DocidBlocks(Xapian::docid last_docid);
+  DocidBlocks(Xapian::docid last_docid, Xapian::docid min_block);
+
+  Block ClaimNext();
+  // True when no id is left to claim.
+  bool AllClaimed() const { return next_.load() > last_; }
 
  private:
-  const Xapian::docid block_size_;
-  std::atomic<std::uint64_t> next_block_{0};
+  static constexpr std::uint64_t kShareOfRest = 4;  // a claim takes 1/4 of the ids left
+  const std::uint64_t last_;
+  const std::uint64_t min_block_;
+  std::atomic<std::uint64_t> next_{1};  // the first unclaimed id
 };
 
-// The size of DocidBlocks for a database whose highest id is
-// `last_docid`: about 64 blocks (a thread arriving late still finds
-// some), at least 256 ids (each block costs a thread a skip in every
-// posting list) and at most 16,384.
-Xapian::docid DocidBlockSize(Xapian::docid last_docid);
+// The smallest block of DocidBlocks for a database whose highest id is
+// `last_docid`: a 64th of the ids (the last blocks leave the two threads
+// that far apart at most), at least 256 ids and at most 16,384.
+Xapian::docid MinDocidBlock(Xapian::docid last_docid);
 
 // Every `step`-th document of a database (ids 1, 1 + step, 1 + 2·step, …),
 // to AND with a query: an even sample of its matches across the whole

@@ -120,14 +120,14 @@ std::optional<PageOfMatches> PageSplitter::Find(const Xapian::Database& db,
   Xapian::doccount min_matches = after_facets ? min_matches_after_facets_ : min_matches_;
   if (!WorthSplitting(query, estimates.get_matches_upper_bound(), min_matches)) return {};
   Xapian::doccount wanted = offset + limit;
-  DocidBlocks blocks(DocidBlockSize(db.get_lastdocid()));
+  DocidBlocks blocks(db.get_lastdocid());
   // Xapian's queries share their parts with reference counts that are not
   // thread-safe: the helper gets a copy of its own.
   std::future<std::vector<RankedMatch>> helpers_share =
       helper.Run([this, serialised = query.serialise(), &blocks, wanted] {
         // Joining late (after a facet count) it may find every block taken.
         Xapian::Database& db = Database();
-        if (blocks.AllClaimed(db.get_lastdocid())) return std::vector<RankedMatch>();
+        if (blocks.AllClaimed()) return std::vector<RankedMatch>();
         return RankAmongBlocks(db, Xapian::Query::unserialise(serialised), blocks, wanted);
       });
   std::vector<RankedMatch> best;
