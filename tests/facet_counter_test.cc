@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <limits>
 #include <map>
@@ -201,6 +202,53 @@ TEST_CASE("A helper shares a facet count and the counts stay those of one thread
     CHECK(Describe(counts) == expected);
   }
   CHECK(helped == 3);  // the helper joined (and the counts above were merged)
+}
+
+TEST_CASE("HelpOnceOpen waits for the count to open and helps, or for it to close") {
+  TempDir dir;
+  Xapian::Database db = NumberedArticles(dir.Path("db"), 3);
+  SECTION("a count closed without being opened: no help, once closed") {
+    SharedFacetCount shared;
+    std::atomic<bool> returned{false};
+    bool helped = true;
+    std::thread helper([&] {
+      helped = shared.HelpOnceOpen(db);
+      returned = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // past its poll: it sleeps
+    CHECK_FALSE(returned.load());
+    shared.Close();
+    helper.join();
+    CHECK_FALSE(helped);
+  }
+  SECTION("a helper ready before the count begins joins it") {
+    const int kArticles = static_cast<int>(kMinSharedPositionalCandidates) + 100;
+    std::vector<Article> articles;
+    for (int i = 0; i < kArticles; ++i) {
+      articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein neuer Bericht.",
+                                     std::to_string(2010 + i % 4) + "-05-01", "Tagesblatt"));
+    }
+    testing::BuildDatabase(dir.Path("shared"), articles, 1'000);
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, Xapian::Query("neu"), Xapian::Query("bericht"));
+    FacetsWanted wanted{{"year"}};
+    FacetCounter alone(dir.Path("shared"));
+    const std::string expected = Describe(alone.Count(phrase, wanted));
+    FacetCounter counter(dir.Path("shared"));
+    Xapian::Database helper_db(dir.Path("shared"));
+    int helped = 0;
+    for (int attempt = 0; attempt < 10; ++attempt) {
+      SharedFacetCount shared;
+      bool joined = false;
+      std::thread helper([&] { joined = shared.HelpOnceOpen(helper_db); });
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));  // Help alone would give up here
+      FacetCounts counts = counter.Count(phrase, wanted, &shared);
+      shared.Close();
+      helper.join();
+      helped += joined ? 1 : 0;
+      CHECK(Describe(counts) == expected);
+    }
+    CHECK(helped > 0);
+  }
 }
 
 TEST_CASE("BucketSampleStep rounds down to a power of two that divides the buckets") {

@@ -198,7 +198,27 @@ DocidBlocks& SharedFacetCount::Open(Plan plan) {
   plan_ = std::move(plan);
   blocks_ = std::make_unique<DocidBlocks>(plan_.last_docid);
   state_ = State::kOpen;
+  opened_or_closed_.notify_all();
   return *blocks_;
+}
+
+void SharedFacetCount::Close() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  state_ = State::kClosed;
+  opened_or_closed_.notify_all();
+}
+
+bool SharedFacetCount::HelpOnceOpen(const Xapian::Database& db) {
+  auto decided = [this] { return state_ != State::kNotOpen; };
+  PollUntil([this, &decided] {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return decided();
+  });
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    opened_or_closed_.wait(lock, decided);
+  }
+  return Help(db);
 }
 
 bool SharedFacetCount::Help(const Xapian::Database& db) {
@@ -230,10 +250,7 @@ bool SharedFacetCount::Help(const Xapian::Database& db) {
 }
 
 void SharedFacetCount::CloseAndMerge(FacetTally& tally) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    state_ = State::kClosed;
-  }
+  Close();
   PollUntil([this] {
     std::lock_guard<std::mutex> lock(mutex_);
     return !helping_;

@@ -100,10 +100,11 @@ struct FacetTally {
 
 // A count that a second thread can help with.  The counting thread
 // (FacetCounter::Count given this object) opens it once it knows what to
-// count; a thread calling Help meanwhile counts blocks of document ids
-// (DocidBlocks) on a database handle of its own until none is left, and the
-// counting thread adds those counts to its own before it returns, so the
-// two threads count each sampled document once between them.  A Searcher
+// count and closes it when done; a thread calling Help meanwhile counts
+// blocks of document ids (DocidBlocks) on a database handle of its own
+// until none is left, and the counting thread adds those counts to its
+// own before it returns, so the two threads count each sampled document
+// once between them.  A Searcher
 // helps its facet thread after finding its page: a facet search then costs
 // about half the two threads' work (bench/README.md).
 //
@@ -134,6 +135,19 @@ class SharedFacetCount {
   // counts only).
   bool Help(const Xapian::Database& db);
 
+  // Waits until the count is open, then helps as Help does; returns false
+  // once it is closed without having been open to this helper.  For a
+  // helper that is ready before the counting thread has begun (a
+  // Searcher whose page took less time than its facet thread took to
+  // start or to open the count).  The counting thread must close the
+  // count in the end (Close), else this waits forever.
+  bool HelpOnceOpen(const Xapian::Database& db);
+
+  // The counting thread, when done (also after an error): no helper joins
+  // any more, and one waiting in HelpOnceOpen returns.  Closing twice is
+  // harmless; FacetCounter::Count closes a count it opened.
+  void Close();
+
  private:
   friend class FacetCounter;
   enum class State { kNotOpen, kOpen, kClosed };
@@ -147,6 +161,7 @@ class SharedFacetCount {
 
   std::mutex mutex_;
   std::condition_variable helper_done_;
+  std::condition_variable opened_or_closed_;
   State state_ = State::kNotOpen;
   bool helping_ = false;
   bool helped_once_ = false;  // one helper per count

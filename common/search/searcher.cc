@@ -187,7 +187,15 @@ std::future<FacetCounts> Searcher::StartCountingFacets(const SearchRequest& requ
   return facet_thread_.Run([this, &sharing, query = query.serialise(),
                             wanted = FacetsWanted{request.facets, request.facet_limit,
                                                   request.exact_facet_matches}] {
-    return facet_counter_.Count(Xapian::Query::unserialise(query), wanted, &sharing);
+    try {
+      FacetCounts counts =
+          facet_counter_.Count(Xapian::Query::unserialise(query), wanted, &sharing);
+      sharing.Close();  // a count too small to share was never opened: Run stops waiting
+      return counts;
+    } catch (...) {
+      sharing.Close();
+      throw;
+    }
   });
 }
 
@@ -209,7 +217,9 @@ SearchResponse Searcher::Run(const SearchRequest& request, const ParsedQuery& pa
   AddHits(found.undated, found.dated_matches, enquire, query_terms, request.snippets,
           response.hits);
   if (counting.valid()) {
-    sharing.Help(db_);  // the page is done: count the blocks the facet thread has not reached
+    // The page is done: count the blocks the facet thread has not reached,
+    // once it has begun (a short page, or none, is done before it starts).
+    sharing.HelpOnceOpen(db_);
     FacetCounts counts = GetPolling(counting);
     if (counts.sample_step == 1) response.total = counts.matches;  // every match was counted
     response.facet_sample_step = counts.sample_step;
