@@ -34,6 +34,10 @@ MIB = 1024 ** 2
 TARGET_SPEEDUP = 2.0
 TARGET_LATENCY_RATIO = 1.5
 TARGET_STARTUP_MS = 20.0
+# The start-up target is for the database of about 15,000
+# articles; on larger ones the row times the query as much as the start
+# (bench/README.md), so it gets no verdict there.
+STARTUP_TARGET_MAX_SIZE = 20_000
 TARGET_RSS_BYTES = 1.5 * GIB
 TARGET_SIZE_RATIO = 1.3
 TARGET_P99_MS = 50.0
@@ -313,11 +317,17 @@ def indexing_rows(row):
     ]
 
 
+def startup_verdict(row):
+    if row["size"] > STARTUP_TARGET_MAX_SIZE:
+        return "–"
+    return verdict(row["archivar_startup_ms"] <= TARGET_STARTUP_MS)
+
+
 def table_ending(row):
     return [
         f"| start-up: one search process, median | {row['archivar_startup_ms']:.1f} ms "
         f"| {row['baseline_startup_ms']:.1f} ms | | ≤ {TARGET_STARTUP_MS:g} ms "
-        f"| {verdict(row['archivar_startup_ms'] <= TARGET_STARTUP_MS)} |",
+        f"(up to {STARTUP_TARGET_MAX_SIZE:,} articles) | {startup_verdict(row)} |",
         "",
         "Slowest mixed queries (last pass): " + "; ".join(
             f"`{qid}` {json.dumps(query, ensure_ascii=False)} {ms:.2f} ms"
