@@ -104,9 +104,9 @@ struct FacetTally {
 // blocks of document ids (DocidBlocks) on a database handle of its own
 // until none is left, and the counting thread adds those counts to its
 // own before it returns, so the two threads count each sampled document
-// once between them.  A Searcher
-// helps its facet thread after finding its page: a facet search then costs
-// about half the two threads' work (bench/README.md).
+// once between them.  A Searcher helps its facet thread after finding its
+// page: a facet search then costs about half the two threads' work
+// (bench/README.md).
 //
 // Help is thread-safe against the counting thread; one helper per count.
 // The helper must read the same database (revision aside: a commit between
