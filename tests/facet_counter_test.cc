@@ -235,12 +235,20 @@ TEST_CASE("HelpOnceOpen waits for the count to open and helps, or for it to clos
     const std::string expected = Describe(alone.Count(phrase, wanted));
     FacetCounter counter(dir.Path("shared"));
     Xapian::Database helper_db(dir.Path("shared"));
+    // The helper joins unless the count is over before it gets a core
+    // (a loaded machine): it must join at least once.
     int helped = 0;
-    for (int attempt = 0; attempt < 10; ++attempt) {
+    for (int attempt = 0; attempt < 100 && helped == 0; ++attempt) {
       SharedFacetCount shared;
+      std::atomic<bool> started{false};
       bool joined = false;
-      std::thread helper([&] { joined = shared.HelpOnceOpen(helper_db); });
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));  // Help alone would give up here
+      std::thread helper([&] {
+        started = true;
+        joined = shared.HelpOnceOpen(helper_db);
+      });
+      while (!started) std::this_thread::yield();
+      // Help alone would have found the count not yet open and given up.
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
       FacetCounts counts = counter.Count(phrase, wanted, &shared);
       shared.Close();
       helper.join();
