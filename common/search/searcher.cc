@@ -87,6 +87,14 @@ std::size_t TermsExpectedInBody(const Xapian::Enquire& enquire,
   return expected.size();
 }
 
+// Closes a shared facet count when the facet task ends, however it ends:
+// a count too small to share was never opened, and Searcher::Run waits in
+// HelpOnceOpen until the count is open or closed.
+struct CloseWhenDone {
+  SharedFacetCount& sharing;
+  ~CloseWhenDone() { sharing.Close(); }
+};
+
 // Waits, when leaving its scope (also by an exception), for a task started
 // on the searcher's facet thread: the task uses the searcher's
 // FacetCounter, which a retry reopens.
@@ -187,15 +195,8 @@ std::future<FacetCounts> Searcher::StartCountingFacets(const SearchRequest& requ
   return facet_thread_.Run([this, &sharing, query = query.serialise(),
                             wanted = FacetsWanted{request.facets, request.facet_limit,
                                                   request.exact_facet_matches}] {
-    try {
-      FacetCounts counts =
-          facet_counter_.Count(Xapian::Query::unserialise(query), wanted, &sharing);
-      sharing.Close();  // a count too small to share was never opened: Run stops waiting
-      return counts;
-    } catch (...) {
-      sharing.Close();
-      throw;
-    }
+    CloseWhenDone closing{sharing};
+    return facet_counter_.Count(Xapian::Query::unserialise(query), wanted, &sharing);
   });
 }
 
