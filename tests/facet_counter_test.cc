@@ -46,6 +46,17 @@ Xapian::Database NumberedArticles(const std::string& path, int count) {
   return Xapian::Database(path);
 }
 
+// Articles a0, a1, ... of the years 2010 to 2013 in turn, each with the
+// word "Bericht".
+std::vector<Article> ReportsOfFourYears(int count) {
+  std::vector<Article> articles;
+  for (int i = 0; i < count; ++i) {
+    articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein neuer Bericht.",
+                                   std::to_string(2010 + i % 4) + "-05-01"));
+  }
+  return articles;
+}
+
 TEST_CASE("DocumentSample yields every n-th document id and skips forward") {
   TempDir dir;
   Xapian::Database db = NumberedArticles(dir.Path("db"), 10);
@@ -223,12 +234,7 @@ TEST_CASE("HelpOnceOpen waits for the count to open and helps, or for it to clos
   }
   SECTION("a helper ready before the count begins joins it") {
     const int kArticles = static_cast<int>(kMinSharedPositionalCandidates) + 100;
-    std::vector<Article> articles;
-    for (int i = 0; i < kArticles; ++i) {
-      articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein neuer Bericht.",
-                                     std::to_string(2010 + i % 4) + "-05-01", "Tagesblatt"));
-    }
-    testing::BuildDatabase(dir.Path("shared"), articles, 1'000);
+    testing::BuildDatabase(dir.Path("shared"), ReportsOfFourYears(kArticles), 1'000);
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, Xapian::Query("neu"), Xapian::Query("bericht"));
     FacetsWanted wanted{{"year"}};
     FacetCounter alone(dir.Path("shared"));
@@ -277,17 +283,6 @@ std::string StubFile(const TempDir& dir, const std::vector<std::pair<std::string
   std::string path = dir.Path("shards.stub");
   testing::WriteFile(path, lines);
   return path;
-}
-
-// Articles a0, a1, ... of the years 2010 to 2013 in turn, each with the
-// word "Bericht".
-std::vector<Article> ReportsOfFourYears(int count) {
-  std::vector<Article> articles;
-  for (int i = 0; i < count; ++i) {
-    articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein neuer Bericht.",
-                                   std::to_string(2010 + i % 4) + "-05-01"));
-  }
-  return articles;
 }
 
 TEST_CASE("Over a remote shard, a large count is taken among a few sample buckets and scaled") {
