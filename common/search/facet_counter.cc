@@ -198,26 +198,29 @@ DocidBlocks& SharedFacetCount::Open(Plan plan) {
   plan_ = std::move(plan);
   blocks_ = std::make_unique<DocidBlocks>(plan_.last_docid);
   state_ = State::kOpen;
-  opened_or_closed_.notify_all();
+  state_changed_.notify_all();
   return *blocks_;
 }
 
 void SharedFacetCount::Close() {
   std::lock_guard<std::mutex> lock(mutex_);
   state_ = State::kClosed;
-  opened_or_closed_.notify_all();
+  state_changed_.notify_all();
+}
+
+template <typename Ready>
+std::unique_lock<std::mutex> SharedFacetCount::AwaitLocked(const Ready& ready) {
+  PollUntil([this, &ready] {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return ready();
+  });
+  std::unique_lock<std::mutex> lock(mutex_);
+  state_changed_.wait(lock, ready);
+  return lock;
 }
 
 bool SharedFacetCount::HelpOnceOpen(const Xapian::Database& db) {
-  auto decided = [this] { return state_ != State::kNotOpen; };
-  PollUntil([this, &decided] {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return decided();
-  });
-  {
-    std::unique_lock<std::mutex> lock(mutex_);
-    opened_or_closed_.wait(lock, decided);
-  }
+  AwaitLocked([this] { return state_ != State::kNotOpen; }).unlock();
   return Help(db);
 }
 
@@ -236,7 +239,7 @@ bool SharedFacetCount::Help(const Xapian::Database& db) {
     std::lock_guard<std::mutex> lock(mutex_);
     helped_ = std::move(tally);
     helping_ = false;
-    helper_done_.notify_all();
+    state_changed_.notify_all();
   };
   try {
     DocumentSample sample(plan.step, blocks);
@@ -251,12 +254,7 @@ bool SharedFacetCount::Help(const Xapian::Database& db) {
 
 void SharedFacetCount::CloseAndMerge(FacetTally& tally) {
   Close();
-  PollUntil([this] {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return !helping_;
-  });
-  std::unique_lock<std::mutex> lock(mutex_);
-  helper_done_.wait(lock, [this] { return !helping_; });
+  std::unique_lock<std::mutex> lock = AwaitLocked([this] { return !helping_; });
   if (!helped_) return;
   std::size_t both = std::min(tally.spies.size(), helped_->spies.size());
   for (std::size_t i = 0; i < both; ++i) tally.spies[i]->Merge(*helped_->spies[i]);

@@ -158,10 +158,14 @@ class SharedFacetCount {
   // The counting thread: lets no further helper in, waits for one at work
   // and adds what it counted to `tally`.
   void CloseAndMerge(FacetTally& tally);
+  // Polls `ready` (asked under the lock) for up to kHandOffPoll, then
+  // sleeps until a change of state (state_changed_) makes it true;
+  // returns holding the lock.
+  template <typename Ready>
+  std::unique_lock<std::mutex> AwaitLocked(const Ready& ready);
 
   std::mutex mutex_;
-  std::condition_variable helper_done_;
-  std::condition_variable opened_or_closed_;
+  std::condition_variable state_changed_;  // opened, closed, or the helper done
   State state_ = State::kNotOpen;
   bool helping_ = false;
   bool helped_once_ = false;  // one helper per count
