@@ -47,12 +47,14 @@ Xapian::Database NumberedArticles(const std::string& path, int count) {
 }
 
 // Articles a0, a1, ... of the years 2010 to 2013 in turn, each with the
-// word "Bericht".
+// words "neuer Bericht"; every third from the Tagesblatt, the others from
+// the Abendblatt.
 std::vector<Article> ReportsOfFourYears(int count) {
   std::vector<Article> articles;
   for (int i = 0; i < count; ++i) {
     articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein neuer Bericht.",
-                                   std::to_string(2010 + i % 4) + "-05-01"));
+                                   std::to_string(2010 + i % 4) + "-05-01",
+                                   i % 3 == 0 ? "Tagesblatt" : "Abendblatt"));
   }
   return articles;
 }
@@ -182,13 +184,7 @@ TEST_CASE("WorthSharing shares large counts, phrases from fewer candidates") {
 TEST_CASE("A helper shares a facet count and the counts stay those of one thread") {
   TempDir dir;
   const int kArticles = static_cast<int>(kMinSharedPositionalCandidates) + 100;
-  std::vector<Article> articles;
-  for (int i = 0; i < kArticles; ++i) {
-    articles.push_back(MakeArticle("a" + std::to_string(i), "Meldung", "Ein neuer Bericht.",
-                                   std::to_string(2010 + i % 4) + "-05-01",
-                                   i % 3 == 0 ? "Tagesblatt" : "Abendblatt"));
-  }
-  testing::BuildDatabase(dir.Path("db"), articles, 1'000);
+  testing::BuildDatabase(dir.Path("db"), ReportsOfFourYears(kArticles), 1'000);
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, Xapian::Query("neu"), Xapian::Query("bericht"));
   FacetsWanted wanted{{"year", "source"}};
   FacetCounter alone(dir.Path("db"));
