@@ -431,18 +431,28 @@ def plot(results_path, png_path):
     if len(rows) < 2:
         log("growth plot skipped: the results file has fewer than two collection sizes")
         return
+    # Like-for-like pairs only: Archivar's id lists against the recipe's,
+    # Archivar's results pages against the recipe's (the table's rows).
+    columns = ["size", "archivar_index_s", "baseline_index_s",
+               "archivar_ids_p50_ms", "archivar_ids_p99_ms", "baseline_p50_ms", "baseline_p99_ms",
+               "archivar_p50_ms", "archivar_p99_ms", "baseline_show_p50_ms", "baseline_show_p99_ms"]
     with tempfile.TemporaryDirectory() as tmp:
         data = os.path.join(tmp, "growth.dat")
         with open(data, "w") as f:
-            f.write("# size archivar_s baseline_s a_p50 a_p99 b_p50 b_p99\n")
-            for r in rows:
-                f.write(" ".join([r["size"], r["archivar_index_s"], r["baseline_index_s"],
-                                  r["archivar_p50_ms"], r["archivar_p99_ms"],
-                                  r["baseline_p50_ms"], r["baseline_p99_ms"]]) + "\n")
+            f.write("# " + " ".join(columns) + "\n")
+            for r in rows:  # "?" where a row lacks a measure (gnuplot: missing)
+                f.write(" ".join(r.get(c) or "?" for c in columns) + "\n")
+        latency_pair = """
+plot "{data}" using 1:{a50} with linespoints lw 2 pt 7 lc 1 title "Archivar p50", \\
+     "{data}" using 1:{a99} with linespoints lw 2 pt 7 lc 1 dt 2 title "Archivar p99", \\
+     "{data}" using 1:{b50} with linespoints lw 2 pt 5 lc 2 title "Xapian p50", \\
+     "{data}" using 1:{b99} with linespoints lw 2 pt 5 lc 2 dt 2 title "Xapian p99"
+"""
         script = f"""
-set terminal pngcairo size 1200,480 font ",10"
+set terminal pngcairo size 1500,480 font ",10"
 set output "{png_path}"
-set multiplot layout 1,2 title "Archivar vs textbook Xapian: cost by collection size"
+set datafile missing "?"
+set multiplot layout 1,3 title "Archivar vs textbook Xapian: cost by collection size"
 set logscale xy
 set grid
 set key top left
@@ -453,11 +463,10 @@ set title "Indexing"
 plot "{data}" using 1:2 with linespoints lw 2 pt 7 title "Archivar (all analysis)", \\
      "{data}" using 1:3 with linespoints lw 2 pt 5 title "textbook Xapian"
 set ylabel "search time inside the process (ms)"
-set title "Search latency (Archivar: mixed queries; Xapian: keywords)"
-plot "{data}" using 1:4 with linespoints lw 2 pt 7 lc 1 title "Archivar p50", \\
-     "{data}" using 1:5 with linespoints lw 2 pt 7 lc 1 dt 2 title "Archivar p99", \\
-     "{data}" using 1:6 with linespoints lw 2 pt 5 lc 2 title "Xapian p50", \\
-     "{data}" using 1:7 with linespoints lw 2 pt 5 lc 2 dt 2 title "Xapian p99"
+set title "Id lists (Archivar: mixed queries; Xapian: keywords)"
+""" + latency_pair.format(data=data, a50=4, a99=5, b50=6, b99=7) + """
+set title "Results pages (Archivar: snippets; Xapian: MSet::snippet)"
+""" + latency_pair.format(data=data, a50=8, a99=9, b50=10, b99=11) + """
 unset multiplot
 """
         result = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
