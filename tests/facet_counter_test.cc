@@ -59,6 +59,13 @@ std::vector<Article> ReportsOfFourYears(int count) {
   return articles;
 }
 
+// Enough reports (ReportsOfFourYears) that a count of the phrase every
+// one of them holds ("neuer Bericht") is worth a helper (WorthSharing).
+constexpr int kShareableReports = static_cast<int>(kMinSharedPositionalCandidates) + 100;
+Xapian::Query NewReportPhrase() {
+  return Xapian::Query(Xapian::Query::OP_PHRASE, Xapian::Query("neu"), Xapian::Query("bericht"));
+}
+
 TEST_CASE("DocumentSample yields every n-th document id and skips forward") {
   TempDir dir;
   Xapian::Database db = NumberedArticles(dir.Path("db"), 10);
@@ -183,13 +190,12 @@ TEST_CASE("WorthSharing shares large counts, phrases from fewer candidates") {
 
 TEST_CASE("A helper shares a facet count and the counts stay those of one thread") {
   TempDir dir;
-  const int kArticles = static_cast<int>(kMinSharedPositionalCandidates) + 100;
-  testing::BuildDatabase(dir.Path("db"), ReportsOfFourYears(kArticles), 1'000);
-  Xapian::Query phrase(Xapian::Query::OP_PHRASE, Xapian::Query("neu"), Xapian::Query("bericht"));
+  testing::BuildDatabase(dir.Path("db"), ReportsOfFourYears(kShareableReports), 1'000);
+  const Xapian::Query phrase = NewReportPhrase();
   FacetsWanted wanted{{"year", "source"}};
   FacetCounter alone(dir.Path("db"));
   const std::string expected = Describe(alone.Count(phrase, wanted));
-  CHECK_THAT(expected, Catch::StartsWith(std::to_string(kArticles) + " matches, step 1"));
+  CHECK_THAT(expected, Catch::StartsWith(std::to_string(kShareableReports) + " matches, step 1"));
 
   FacetCounter counter(dir.Path("db"));
   Xapian::Database helper_db(dir.Path("db"));
@@ -229,9 +235,8 @@ TEST_CASE("HelpOnceOpen waits for the count to open and helps, or for it to clos
     CHECK_FALSE(helped);
   }
   SECTION("a helper ready before the count begins joins it") {
-    const int kArticles = static_cast<int>(kMinSharedPositionalCandidates) + 100;
-    testing::BuildDatabase(dir.Path("shared"), ReportsOfFourYears(kArticles), 1'000);
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, Xapian::Query("neu"), Xapian::Query("bericht"));
+    testing::BuildDatabase(dir.Path("shared"), ReportsOfFourYears(kShareableReports), 1'000);
+    const Xapian::Query phrase = NewReportPhrase();
     FacetsWanted wanted{{"year"}};
     FacetCounter alone(dir.Path("shared"));
     const std::string expected = Describe(alone.Count(phrase, wanted));
